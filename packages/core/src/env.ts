@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Vitrine reads, parsed once. A missing or malformed variable stops the
+ * process with a message naming it (see `loadEnv`).
+ */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL');
+
+/** "k1:<base64 32 bytes>,k2:<base64 32 bytes>" — the first key encrypts, every key decrypts. */
+const encryptionKeys = z.string().transform((raw, ctx) => {
+  const keys = new Map<string, Buffer>();
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [id, b64] = part.split(':');
+    const key = b64 ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
+    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'each entry must be <keyId>:<32 bytes in base64>' });
+      return z.NEVER;
+    }
+    keys.set(id, key);
+  }
+  if (keys.size === 0) {
+    ctx.addIssue({ code: 'custom', message: 'at least one key is required' });
+    return z.NEVER;
+  }
+  return { currentKeyId: keys.keys().next().value as string, keys };
+});
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Owner connection: migrations and the platform's privileged operations. */
+  DATABASE_URL: postgresUrl,
+  /** Application connection: the vitrine_app role, subject to row-level security. */
+  APP_DATABASE_URL: postgresUrl,
+  REDIS_URL: redisUrl,
+  /** Stores live at {slug}.{PLATFORM_DOMAIN}; the admin at the bare domain. */
+  PLATFORM_DOMAIN: z
+    .string()
+    .min(1)
+    .regex(/^[a-z0-9.-]+$/, 'must be a lowercase host name without port, e.g. vitrine.app'),
+  /** Public base URL of the web app (admin), e.g. http://localhost:3000 */
+  APP_URL: z.string().url(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  DATA_ENCRYPTION_KEYS: encryptionKeys,
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses the given variables; throws EnvError naming every bad or missing variable. */
+export function parseEnv<S extends z.ZodObject>(
+  source: Record<string, string | undefined>,
+  schema: S = envSchema as unknown as S,
+): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const missing = source[name] === undefined || source[name] === '';
+    return missing ? `${name} is missing` : `${name} is invalid: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/**
+ * The process environment, parsed once. In a long-running process a bad environment is fatal:
+ * the message names each variable and the process exits with code 78 (configuration error).
+ */
+export function loadEnv(): Env {
+  if (cached) return cached;
+  try {
+    cached = parseEnv(process.env);
+    return cached;
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its format.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+/** Only the variables a piece needs, for code that must not require the whole environment. */
+export function pickEnv<K extends keyof Env>(...keys: K[]): Pick<Env, K> {
+  const mask = Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true };
+  const schema = envSchema.pick(mask);
+  try {
+    return parseEnv(process.env, schema) as Pick<Env, K>;
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its format.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

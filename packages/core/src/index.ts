@@ -1,0 +1,3 @@
+export * from './env.ts';
+export * from './crypto.ts';
+export * from './logger.ts';
