@@ -1,0 +1,16 @@
+export { createDatabase, TenantNotFoundError, type Database, type DatabaseOptions } from './database.ts';
+export { createPrismaClient } from './client.ts';
+export { scopeToTenant, scopeToUser, TENANT_MODELS, type TenantClient, type UserClient, type ScopedTransaction } from './tenant-scope.ts';
+export { sealDedicatedUrls, openDedicatedUrls, type DedicatedUrls } from './dedicated.ts';
+export { Prisma, PrismaClient } from './generated/prisma/client.ts';
+export * from './generated/prisma/enums.ts';
+export type {
+  Plan, Tenant, Domain, User, Account, Session, VerificationToken, OutboxJob,
+  Membership, StorefrontConfig, Category, Product, ProductVariant, ProductImage, AuditLog,
+} from './generated/prisma/client.ts';
+
+import type { TenantClient } from './tenant-scope.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+/** Aliases used across the apps. */
+export type TenantDb = TenantClient;
+export type PlatformDb = PrismaClient;
