@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env.ts';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const valid = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/vitrine',
+  APP_DATABASE_URL: 'postgresql://vitrine_app@127.0.0.1:5432/vitrine',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  PLATFORM_DOMAIN: 'localhost',
+  APP_URL: 'http://localhost:3000',
+  AUTH_SECRET: 'x'.repeat(32),
+  DATA_ENCRYPTION_KEYS: `k2:${key},k1:${Buffer.alloc(32, 2).toString('base64')}`,
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseEnv', () => {
+  it('parses a complete environment with defaults filled in', () => {
+    const env = parseEnv(valid);
+    expect(env.NODE_ENV).toBe('development');
+    expect(env.WORKER_HEALTH_PORT).toBe(3100);
+    expect(env.DATA_ENCRYPTION_KEYS.currentKeyId).toBe('k2');
+    expect([...env.DATA_ENCRYPTION_KEYS.keys.keys()]).toEqual(['k2', 'k1']);
+  });
+
+  it('names a missing variable', () => {
+    expect(problemsOf({ ...valid, REDIS_URL: undefined })).toEqual(['REDIS_URL is missing']);
+  });
+
+  it('names every malformed variable with the reason', () => {
+    const problems = problemsOf({ ...valid, DATABASE_URL: 'mysql://x/y', AUTH_SECRET: 'short', PLATFORM_DOMAIN: 'Bad_Host:3000' });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('DATABASE_URL is invalid'))).toMatch(/postgres/);
+    expect(problems.find((p) => p.startsWith('AUTH_SECRET is invalid'))).toMatch(/32 characters/);
+    expect(problems.find((p) => p.startsWith('PLATFORM_DOMAIN is invalid'))).toBeDefined();
+  });
+
+  it('refuses encryption keys that are not 32 bytes', () => {
+    const problems = problemsOf({ ...valid, DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` });
+    expect(problems).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_KEYS is invalid: .*32 bytes/)]);
+  });
+});
