@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { createLogger, type Logger } from '@vitrine/core/logger';
+import type { Database, PlatformRole } from '@vitrine/db';
+import { createTenantResolver, type TenantResolver } from './tenancy/resolve-host.ts';
+
+/** The signed-in person, as the web app's session (or the desktop token) knows them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  platformRole: PlatformRole;
+}
+
+export interface CreateContextOptions {
+  db: Database;
+  redis: Redis;
+  /** The request id the web app logs and returns (x-request-id); one is made up when absent. */
+  requestId?: string;
+  sessionUser: SessionUser | null;
+  /** The Host header as received (port and case do not matter). */
+  host: string;
+  /** The store chosen in the admin's tenant switcher (cookie or x-tenant-id header). */
+  activeTenantId?: string | null;
+  ip?: string | null;
+  /** One resolver per process; by default one is made per Redis client and reused. */
+  tenantResolver?: TenantResolver;
+  /** Needed only when no tenantResolver is given; defaults to the PLATFORM_DOMAIN variable. */
+  platformDomain?: string;
+  log?: Logger;
+}
+
+export interface Context {
+  db: Database;
+  redis: Redis;
+  requestId: string;
+  user: SessionUser | null;
+  host: string;
+  activeTenantId: string | null;
+  ip: string | null;
+  tenantResolver: TenantResolver;
+  log: Logger;
+}
+
+const rootLogger = createLogger('api');
+const resolvers = new WeakMap<Redis, TenantResolver>();
+
+/** The process-wide resolver for a Redis client (created on first use, subscribed to invalidations). */
+export function sharedTenantResolver(db: Database, redis: Redis, platformDomain: string): TenantResolver {
+  let resolver = resolvers.get(redis);
+  if (!resolver) {
+    resolver = createTenantResolver({ db, redis, platformDomain, log: rootLogger.child({ component: 'tenant-resolver' }) });
+    resolvers.set(redis, resolver);
+  }
+  return resolver;
+}
+
+function platformDomainFromEnv(): string {
+  const value = process.env.PLATFORM_DOMAIN;
+  if (!value) throw new Error('PLATFORM_DOMAIN is missing: pass tenantResolver or platformDomain to createContext');
+  return value;
+}
+
+export function createContext(options: CreateContextOptions): Context {
+  const requestId = options.requestId || randomUUID();
+  const user = options.sessionUser;
+  const tenantResolver =
+    options.tenantResolver ??
+    sharedTenantResolver(options.db, options.redis, options.platformDomain ?? platformDomainFromEnv());
+  return {
+    db: options.db,
+    redis: options.redis,
+    requestId,
+    user,
+    host: options.host,
+    activeTenantId: options.activeTenantId || null,
+    ip: options.ip ?? null,
+    tenantResolver,
+    log: (options.log ?? rootLogger).child({ requestId, userId: user?.id }),
+  };
+}

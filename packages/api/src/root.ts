@@ -1,0 +1,14 @@
+import { router } from './trpc.ts';
+import { catalogRouter } from './routers/catalog/router.ts';
+import { platformRouter } from './routers/platform/router.ts';
+import { storefrontRouter } from './routers/storefront/router.ts';
+import { tenantRouter } from './routers/tenant/router.ts';
+
+export const appRouter = router({
+  tenant: tenantRouter,
+  catalog: catalogRouter,
+  storefront: storefrontRouter,
+  platform: platformRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,43 @@
+import type { Prisma } from '@vitrine/db';
+import { afterCursor, decodeCursor, pageOf } from '../../lib/keyset.ts';
+import type { AuthedContext } from '../../trpc.ts';
+import type { ListTenantsInput } from './inputs.ts';
+
+/** Every store on the platform, newest first, with search by name or address and a status filter. */
+export async function listTenants(ctx: AuthedContext, input: ListTenantsInput) {
+  const where: Prisma.TenantWhereInput = { AND: [afterCursor(decodeCursor(input.cursor))] };
+  if (input.status) where.status = input.status;
+  if (input.search) {
+    where.OR = [
+      { name: { contains: input.search, mode: 'insensitive' } },
+      { slug: { contains: input.search.toLowerCase() } },
+    ];
+  }
+  const rows = await ctx.db.platform.tenant.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      status: true,
+      billingStatus: true,
+      planCode: true,
+      suspendedReason: true,
+      trialEndsAt: true,
+      createdAt: true,
+      databaseUrlEnc: true,
+      domains: { where: { isPrimary: true }, select: { hostname: true }, take: 1 },
+    },
+  });
+  const page = pageOf(rows, input.limit);
+  return {
+    items: page.items.map(({ databaseUrlEnc, domains, ...t }) => ({
+      ...t,
+      dedicated: databaseUrlEnc !== null,
+      primaryHostname: domains[0]?.hostname ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

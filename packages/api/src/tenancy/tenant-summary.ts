@@ -1,0 +1,39 @@
+import type { BillingStatus, TenantStatus } from '@vitrine/db';
+import { TenantAccessError } from '../errors.ts';
+
+export interface Branding {
+  logoUrl?: string | null;
+  primaryColor?: string;
+  accentColor?: string;
+}
+
+/** What a request needs to know about the store behind a host; cached in process and in Redis. */
+export interface TenantSummary {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  billingStatus: BillingStatus;
+  locale: string;
+  currency: string;
+  branding: Branding;
+  published: boolean;
+}
+
+/** Throws the typed answer for a store that exists but may not be shown; returns it otherwise. */
+export function assertStoreOpen(tenant: TenantSummary, host?: string): TenantSummary {
+  if (tenant.status === 'CANCELLED') throw new TenantAccessError('TENANT_CANCELLED', host);
+  if (tenant.status === 'SUSPENDED') throw new TenantAccessError('TENANT_SUSPENDED', host);
+  if (tenant.billingStatus === 'UNPAID') throw new TenantAccessError('TENANT_UNPAID', host);
+  return tenant;
+}
+
+export function brandingOf(value: unknown): Branding {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const v = value as Record<string, unknown>;
+  const out: Branding = {};
+  if (typeof v.logoUrl === 'string' || v.logoUrl === null) out.logoUrl = v.logoUrl;
+  if (typeof v.primaryColor === 'string') out.primaryColor = v.primaryColor;
+  if (typeof v.accentColor === 'string') out.accentColor = v.accentColor;
+  return out;
+}
