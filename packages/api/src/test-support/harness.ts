@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createLogger } from '@vitrine/core/logger';
+import { createDatabase, createPrismaClient, type Database, type MembershipRole, type PlatformRole, type PrismaClient } from '@vitrine/db';
+import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
+import { createContext, type SessionUser } from '../context.ts';
+import { appRouter } from '../root.ts';
+import { createTenantResolver, type TenantResolver } from '../tenancy/resolve-host.ts';
+import { createCallerFactory } from '../trpc.ts';
+
+/**
+ * Test fixture for integration tests: a fresh migrated database, the application role's client, the
+ * owner's client (for fixtures and fault injection only), Redis with a key prefix unique to this run,
+ * and callers of the real router.
+ */
+export const PLATFORM_DOMAIN = 'vitrine.test';
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface CallAs {
+  tenantId?: string | null;
+  host?: string;
+}
+
+export interface ApiHarness {
+  testDb: TestDatabase;
+  db: Database;
+  owner: PrismaClient;
+  redis: Redis;
+  keyPrefix: string;
+  resolver: TenantResolver;
+  /** Another resolver, as another process would have (for pub/sub invalidation tests). */
+  newResolver(): Promise<TenantResolver>;
+  caller(user: SessionUser | null, as?: CallAs): Caller;
+  createUser(label: string, platformRole?: PlatformRole): Promise<SessionUser>;
+  /** A store opened through tenant.create by `owner`. */
+  createStore(owner: SessionUser, slug: string, name?: string): Promise<{ id: string; slug: string; hostname: string }>;
+  addMember(tenantId: string, user: SessionUser, role: MembershipRole, permissions?: string[]): Promise<void>;
+  auditRows(tenantId: string, action?: string): Promise<{ action: string; targetId: string | null; actorUserId: string | null; actorPlatformUserId: string | null; requestId: string | null; data: unknown }[]>;
+  close(): Promise<void>;
+}
+
+const silent = createLogger('api-test', 'silent');
+
+export async function createApiHarness(label: string): Promise<ApiHarness> {
+  const testDb = await createTestDatabase(`api_${label}`);
+  const db = createDatabase({ appDatabaseUrl: testDb.appUrl, keyRing: testKeyRing(), maxConnections: 5 });
+  const owner = createPrismaClient(testDb.ownerUrl, { maxConnections: 2 });
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const keyPrefix = `vitrine-test:${label}:${randomBytes(4).toString('hex')}:`;
+  const resolvers: TenantResolver[] = [];
+
+  async function newResolver() {
+    const r = createTenantResolver({ db, redis, platformDomain: PLATFORM_DOMAIN, keyPrefix, log: silent });
+    await r.ready;
+    resolvers.push(r);
+    return r;
+  }
+  const resolver = await newResolver();
+  let requests = 0;
+
+  const harness: ApiHarness = {
+    testDb,
+    db,
+    owner,
+    redis,
+    keyPrefix,
+    resolver,
+    newResolver,
+    caller(user, as = {}) {
+      requests += 1;
+      return createCaller(
+        createContext({
+          db,
+          redis,
+          requestId: `req-${label}-${requests}`,
+          sessionUser: user,
+          host: as.host ?? PLATFORM_DOMAIN,
+          activeTenantId: as.tenantId ?? null,
+          ip: '127.0.0.1',
+          tenantResolver: resolver,
+          log: silent,
+        }),
+      );
+    },
+    async createUser(userLabel, platformRole = 'NONE') {
+      const email = `${userLabel}-${randomBytes(3).toString('hex')}@example.test`;
+      const user = await db.platform.user.create({ data: { email, name: userLabel, platformRole } });
+      return { id: user.id, email: user.email, platformRole: user.platformRole };
+    },
+    async createStore(ownerUser, slug, name = `Store ${slug}`) {
+      const store = await harness.caller(ownerUser).tenant.create({ name, slug });
+      return { id: store.id, slug: store.slug, hostname: store.hostname };
+    },
+    async addMember(tenantId, user, role, permissions = []) {
+      const tdb = await db.forTenant(tenantId);
+      await tdb.membership.create({ data: { tenantId, userId: user.id, role, permissions } });
+    },
+    async auditRows(tenantId, action) {
+      const tdb = await db.forTenant(tenantId);
+      return tdb.auditLog.findMany({
+        where: action ? { action } : {},
+        orderBy: { createdAt: 'asc' },
+        select: { action: true, targetId: true, actorUserId: true, actorPlatformUserId: true, requestId: true, data: true },
+      });
+    },
+    async close() {
+      await Promise.all(resolvers.map((r) => r.close()));
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+      await redis.quit();
+      await owner.$disconnect();
+      await db.disconnect();
+      await testDb.drop();
+    },
+  };
+  return harness;
+}
