@@ -72,3 +72,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
 export function TRPCErrorWith(code: TRPCError['code'], message: string): TRPCError {
   return new TRPCError({ code, message });
 }
+
+/**
+ * For the fetch adapter's `responseMeta`: answers a store-access error with its own HTTP status (410 for a
+ * cancelled store, which has no tRPC code). `fetchRequestHandler({ ..., responseMeta: tenantAccessResponseMeta })`
+ */
+export function tenantAccessResponseMeta({ errors }: { errors: readonly unknown[] }): { status?: number } {
+  for (const error of errors) {
+    const access = tenantAccessOf(error);
+    if (access) return { status: access.httpStatus };
+  }
+  return {};
+}

@@ -11,7 +11,7 @@ export {
 } from './tenancy/resolve-host.ts';
 export { normalizeHost } from './tenancy/normalize-host.ts';
 export type { TenantSummary, Branding } from './tenancy/tenant-summary.ts';
-export { TenantAccessError, TENANT_ACCESS, tenantAccessOf, type TenantAccessReason } from './errors.ts';
+export { TenantAccessError, TENANT_ACCESS, tenantAccessOf, tenantAccessResponseMeta, type TenantAccessReason } from './errors.ts';
 export type { ErrorData } from './error-formatter.ts';
 export { can, permissionsOf, PERMISSIONS, FINE_PERMISSIONS, type Permission, type FinePermission } from './permissions.ts';
 export { RESERVED_SLUGS, storeSlugProblem } from './routers/tenant/slug.ts';
