@@ -45,7 +45,7 @@ export interface TenantResolver {
   lookup(host: string): Promise<TenantSummary | null>;
   /** The tenant behind a host, or a TenantAccessError (404 unknown, 403 suspended, 410 cancelled, 402 unpaid). */
   resolve(host: string): Promise<TenantSummary>;
-  /** Drop every cached answer about the tenant, here and in every other process. */
+  /** Drop every cached answer about the tenant, here and in every other process (never throws: logs). */
   invalidateTenant(tenantId: string, extraHostnames?: string[]): Promise<void>;
   /** Resolves once the invalidation channel is subscribed. */
   readonly ready: Promise<void>;
@@ -244,8 +244,14 @@ export function createTenantResolver(options: TenantResolverOptions): TenantReso
       return assertStoreOpen(tenant, rawHost);
     },
     async invalidateTenant(tenantId, extraHostnames = []) {
-      const hostnames = await invalidateTenant({ db, redis, platformDomain, keyPrefix: options.keyPrefix }, tenantId, extraHostnames);
-      dropLocal({ tenantId, hostnames });
+      try {
+        const hostnames = await invalidateTenant({ db, redis, platformDomain, keyPrefix: options.keyPrefix }, tenantId, extraHostnames);
+        dropLocal({ tenantId, hostnames });
+      } catch (err) {
+        // The change itself is committed; other processes catch up when their entries expire.
+        dropLocal({ tenantId, hostnames: extraHostnames });
+        log?.error({ err, tenantId }, 'could not broadcast a tenant invalidation; caches expire on their own');
+      }
     },
     ready,
     stats,
