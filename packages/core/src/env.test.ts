@@ -48,3 +48,11 @@ describe('parseEnv', () => {
     expect(problems).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_KEYS is invalid: .*32 bytes/)]);
   });
 });
+
+describe('parseEnvSubset', () => {
+  it('checks only the variables asked for', async () => {
+    const { parseEnvSubset } = await import('./env.ts');
+    expect(parseEnvSubset({ REDIS_URL: 'redis://127.0.0.1:6379' }, ['REDIS_URL'])).toEqual({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(() => parseEnvSubset({}, ['REDIS_URL', 'APP_URL'])).toThrow(/REDIS_URL is missing\n.*APP_URL is missing/);
+  });
+});

@@ -62,19 +62,40 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses the given variables; throws EnvError naming every bad or missing variable. */
-export function parseEnv<S extends z.ZodObject>(
-  source: Record<string, string | undefined>,
-  schema: S = envSchema as unknown as S,
-): z.infer<S> {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+function describeProblems(source: Record<string, string | undefined>, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const missing = source[name] === undefined || source[name] === '';
     return missing ? `${name} is missing` : `${name} is invalid: ${issue.message}`;
   });
-  throw new EnvError(problems);
+}
+
+/** Parses the given variables; throws EnvError naming every bad or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(describeProblems(source, result.error));
+}
+
+/** Parses only the named variables, for code that must not require the whole environment. */
+export function parseEnvSubset<K extends keyof Env>(source: Record<string, string | undefined>, keys: readonly K[]): Pick<Env, K> {
+  const shape = envSchema.shape;
+  const schema: z.ZodType<unknown> = z.object(Object.fromEntries(keys.map((k) => [k, shape[k]])));
+  const result = schema.safeParse(source);
+  if (result.success) return result.data as Pick<Env, K>;
+  throw new EnvError(describeProblems(source, result.error));
+}
+
+function exitOnEnvError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its format.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
 }
 
 let cached: Env | undefined;
@@ -84,30 +105,11 @@ let cached: Env | undefined;
  * the message names each variable and the process exits with code 78 (configuration error).
  */
 export function loadEnv(): Env {
-  if (cached) return cached;
-  try {
-    cached = parseEnv(process.env);
-    return cached;
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable and its format.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  cached ??= exitOnEnvError(() => parseEnv(process.env));
+  return cached;
 }
 
-/** Only the variables a piece needs, for code that must not require the whole environment. */
+/** Only the variables a piece needs, with the same fatal message as loadEnv. */
 export function pickEnv<K extends keyof Env>(...keys: K[]): Pick<Env, K> {
-  const mask = Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true };
-  const schema = envSchema.pick(mask);
-  try {
-    return parseEnv(process.env, schema) as Pick<Env, K>;
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable and its format.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  return exitOnEnvError(() => parseEnvSubset(process.env, keys));
 }
