@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The whole platform with demo data: installs dependencies, finds (or starts) PostgreSQL and Redis,
+# migrates, seeds, builds and runs the web app and the worker, prints the URLs and the demo logins.
+# Ctrl-C stops both.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+. "$ROOT/scripts/lib/log.sh"
+. "$ROOT/scripts/lib/env.sh"
+. "$ROOT/scripts/lib/bootstrap.sh"
+. "$ROOT/scripts/lib/services.sh"
+
+load_env
+say "configuration from ${ENV_FILE#"$ROOT"/}"
+bootstrap
+ensure_services
+ensure_database
+
+say "migrating the database"
+pnpm --filter @vitrine/db --silent migrate || fail "Migrating the database failed (see the message above)."
+
+say "seeding demo data"
+seed_log=$(mktemp -t vitrine-seed.XXXXXX)
+pnpm --filter @vitrine/db --silent seed | tee "$seed_log" || fail "Seeding the demo data failed (see the message above)."
+
+WEB_PORT=$(url_get "$APP_URL" port 3000)
+say "building the web app (a minute or two)"
+NODE_ENV=production pnpm --filter @vitrine/web --silent build >/tmp/vitrine-web-build.log 2>&1 || {
+  tail -40 /tmp/vitrine-web-build.log >&2
+  fail "Building the web app failed (full log: /tmp/vitrine-web-build.log)."
+}
+
+pids=()
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return 0
+  stopping=1
+  say "stopping the web app and the worker"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$seed_log"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+say "starting the web app on port $WEB_PORT and the worker"
+(cd apps/web && NODE_ENV=production exec ./node_modules/.bin/next start -p "$WEB_PORT") &
+pids+=($!)
+(cd apps/worker && exec node --import tsx src/main.ts) &
+pids+=($!)
+
+http_ok() { node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))' "$1"; }
+worker_health="http://127.0.0.1:${WORKER_HEALTH_PORT:-3100}/healthz"
+wait_until 60 http_ok "http://127.0.0.1:$WEB_PORT/" || fail "The web app did not answer on port $WEB_PORT within a minute (see its output above)."
+wait_until 30 http_ok "$worker_health" || fail "The worker's health endpoint did not answer at $worker_health within 30 seconds (see its output above)."
+
+base=${APP_URL%/}
+cat <<MSG
+
+${_bold}Vitrine is running.${_reset}
+  admin            $base/admin
+  super admin      $base/platform/tenants
+  stores           http://{slug}.${PLATFORM_DOMAIN}:$WEB_PORT  (slugs and logins below)
+  worker health    $worker_health
+  worker metrics   http://127.0.0.1:${WORKER_HEALTH_PORT:-3100}/metrics
+
+${_bold}Demo data (from the seed):${_reset}
+$(sed 's/^/  /' "$seed_log")
+
+Press Ctrl-C to stop.
+MSG
+
+# Runs until Ctrl-C, or until one of the two exits (then the other is stopped too).
+status=0
+wait -n "${pids[@]}" || status=$?
+if [ "$stopping" != 1 ]; then
+  warn "The web app or the worker stopped unexpectedly (exit $status); stopping the other one."
+  [ "$status" != 0 ] || status=1
+fi
+exit "$status"
