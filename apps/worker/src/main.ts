@@ -1,0 +1,44 @@
+// The worker process: `pnpm --filter @vitrine/worker start` (tsx src/main.ts).
+import { createDatabase } from '@vitrine/db';
+import { createLogger } from '@vitrine/core/logger';
+import { pickEnv } from '@vitrine/core/env';
+import { QUEUE_PREFIX } from '@vitrine/queue';
+import { concurrency, processors, schedules } from './processors/index.ts';
+import { startWorkerRuntime } from './runtime.ts';
+import { stopOnSignals } from './shutdown.ts';
+
+const env = pickEnv('APP_DATABASE_URL', 'REDIS_URL', 'DATA_ENCRYPTION_KEYS', 'WORKER_HEALTH_PORT', 'LOG_LEVEL');
+const log = createLogger('worker', env.LOG_LEVEL);
+const db = createDatabase({ appDatabaseUrl: env.APP_DATABASE_URL, keyRing: env.DATA_ENCRYPTION_KEYS });
+
+try {
+  const runtime = await startWorkerRuntime({
+    db,
+    keyRing: env.DATA_ENCRYPTION_KEYS,
+    redisUrl: env.REDIS_URL,
+    prefix: QUEUE_PREFIX,
+    log,
+    processors,
+    schedules,
+    concurrency,
+    healthPort: env.WORKER_HEALTH_PORT,
+  });
+  stopOnSignals({
+    log,
+    stop: async () => {
+      await runtime.stop();
+      await db.disconnect();
+    },
+  });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  log.fatal(
+    { err: message },
+    inUse
+      ? `The worker could not start: port ${env.WORKER_HEALTH_PORT} (WORKER_HEALTH_PORT) is in use.`
+      : 'The worker could not start.',
+  );
+  await db.disconnect().catch(() => {});
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every queue and job kind, with the payload each job carries. Producers (API code writing outbox rows)
+ * and the worker import the same definitions, so a payload is checked on both sides.
+ * Later issues add kinds here (emails, Mercado Livre sync, Stripe webhooks); the worker's processor
+ * registry is typed from this table, so a kind without a processor does not compile.
+ */
+export const JOBS = {
+  maintenance: {
+    /** Deletes expired sign-in sessions and verification tokens. */
+    'sessions.cleanup': z.object({}),
+    /** Deletes outbox rows relayed longer ago than `olderThanDays`; pending rows are never touched. */
+    'outbox.prune': z.object({ olderThanDays: z.number().int().min(1).max(365).default(7) }),
+  },
+} as const;
+
+type Jobs = typeof JOBS;
+export type QueueName = keyof Jobs;
+export type JobName<Q extends QueueName> = keyof Jobs[Q] & string;
+type JobSchema<Q extends QueueName, N extends JobName<Q>> = Jobs[Q][N] extends z.ZodType ? Jobs[Q][N] : never;
+/** What a producer passes (defaults may be omitted). */
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = z.input<JobSchema<Q, N>>;
+/** What a processor receives (defaults filled in). */
+export type JobData<Q extends QueueName, N extends JobName<Q>> = z.output<JobSchema<Q, N>>;
+
+export const QUEUE_NAMES = Object.keys(JOBS) as QueueName[];
+
+export class UnknownJobError extends Error {
+  override name = 'UnknownJobError';
+}
+
+/** The schema for a queue's job kind, or an UnknownJobError naming what is unknown. */
+export function jobSchema(queue: string, name: string): z.ZodType {
+  const kinds = (JOBS as Record<string, Record<string, z.ZodType>>)[queue];
+  if (!kinds) throw new UnknownJobError(`Unknown queue "${queue}".`);
+  const schema = kinds[name];
+  if (!schema) throw new UnknownJobError(`Unknown job "${name}" on queue "${queue}".`);
+  return schema;
+}
+
+/** BullMQ refuses ':' in custom job ids and treats integer-like ids specially; keep ids to a safe alphabet. */
+export function safeJobId(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return /^\d+$/.test(safe) ? `id-${safe}` : safe;
+}
+
+/** BullMQ key prefix of every Vitrine queue (tests use their own). */
+export const QUEUE_PREFIX = 'vitrine';
