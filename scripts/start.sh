@@ -11,7 +11,25 @@ cd "$ROOT"
 . "$ROOT/scripts/lib/services.sh"
 
 load_env
+export TURBO_TELEMETRY_DISABLED=1
 say "configuration from ${ENV_FILE#"$ROOT"/}"
+
+seed_log=$(mktemp -t vitrine-seed.XXXXXX)
+pids=()
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return 0
+  stopping=1
+  rm -f "$seed_log"
+  [ "${#pids[@]}" -gt 0 ] || return 0
+  say "stopping the web app and the worker"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
 bootstrap
 ensure_services
 ensure_database
@@ -20,29 +38,18 @@ say "migrating the database"
 pnpm --filter @vitrine/db --silent migrate || fail "Migrating the database failed (see the message above)."
 
 say "seeding demo data"
-seed_log=$(mktemp -t vitrine-seed.XXXXXX)
 pnpm --filter @vitrine/db --silent seed | tee "$seed_log" || fail "Seeding the demo data failed (see the message above)."
 
 WEB_PORT=$(url_get "$APP_URL" port 3000)
+port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],()=>s.close(()=>process.exit(0)))' "$1"; }
+port_free "$WEB_PORT" || fail "Port $WEB_PORT (from APP_URL) is in use; stop what runs there (an earlier start.sh?) or change APP_URL in .env."
+port_free "${WORKER_HEALTH_PORT:-3100}" || fail "Port ${WORKER_HEALTH_PORT:-3100} (WORKER_HEALTH_PORT) is in use; stop what runs there or change WORKER_HEALTH_PORT in .env."
 say "building the web app (a minute or two)"
 NODE_ENV=production pnpm --filter @vitrine/web --silent build >/tmp/vitrine-web-build.log 2>&1 || {
   tail -40 /tmp/vitrine-web-build.log >&2
   fail "Building the web app failed (full log: /tmp/vitrine-web-build.log)."
 }
 
-pids=()
-stopping=0
-stop_all() {
-  [ "$stopping" = 1 ] && return 0
-  stopping=1
-  say "stopping the web app and the worker"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -f "$seed_log"
-}
-trap 'stop_all; exit 130' INT
-trap 'stop_all; exit 143' TERM
-trap 'stop_all' EXIT
 
 say "starting the web app on port $WEB_PORT and the worker"
 (cd apps/web && NODE_ENV=production exec ./node_modules/.bin/next start -p "$WEB_PORT") &

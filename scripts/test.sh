@@ -12,6 +12,7 @@ cd "$ROOT"
 
 load_env
 export NODE_ENV=test
+export TURBO_TELEMETRY_DISABLED=1
 export CI="${CI:-}"
 # Tests create and drop their own databases on the server behind DATABASE_URL.
 if [ -z "${TEST_POSTGRES_URL:-}" ]; then
@@ -34,8 +35,8 @@ run_step() { # run_step <name> <command...>
 }
 
 run_step "lint"                        pnpm exec eslint . --max-warnings=0
-run_step "typecheck"                   pnpm exec turbo run typecheck --output-logs=errors-only
-run_step "unit and integration tests"  pnpm exec turbo run test --concurrency=1 --output-logs=full
+run_step "typecheck"                   pnpm exec turbo run typecheck --continue --output-logs=errors-only
+run_step "unit and integration tests"  pnpm exec turbo run test --concurrency=1 --continue --output-logs=full
 run_step "end-to-end tests"            pnpm --filter @vitrine/web e2e
 
 printf '\n%sSummary%s\n' "$_bold" "$_reset"

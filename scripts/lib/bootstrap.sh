@@ -31,8 +31,11 @@ ensure_chromium() {
   say "installing Debian's chromium for the end-to-end tests"
   local sudo=''
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 && sudo='sudo -n' \
-      || fail "Chromium is missing at /usr/bin/chromium; install it with 'apt-get install -y chromium' as root and run this again."
+    if command -v sudo >/dev/null 2>&1; then
+      sudo='sudo -n'
+    else
+      fail "Chromium is missing at /usr/bin/chromium; install it with 'apt-get install -y chromium' as root and run this again."
+    fi
   fi
   { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium; } >/tmp/vitrine-chromium.log 2>&1 || {
     tail -20 /tmp/vitrine-chromium.log >&2

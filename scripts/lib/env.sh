@@ -14,5 +14,5 @@ load_env() {
     if [[ "$value" =~ ^\"(.*)\"$ ]] || [[ "$value" =~ ^\'(.*)\'$ ]]; then value="${BASH_REMATCH[1]}"; fi
     if [ -z "${!key+set}" ]; then export "$key=$value"; fi
   done <"$file"
-  ENV_FILE="$file"
+  export ENV_FILE="$file"
 }
