@@ -34,6 +34,15 @@ bootstrap
 ensure_services
 ensure_database
 
+# pnpm --silent hides "no such script"; say it plainly instead.
+require_script() { # require_script <package dir> <script>
+  node -e 'process.exit(require(process.argv[1]).scripts?.[process.argv[2]] ? 0 : 1)' "$ROOT/$1/package.json" "$2" \
+    || fail "$1/package.json has no \"$2\" script; this checkout is incomplete (pull the latest main)."
+}
+require_script packages/db migrate
+require_script packages/db seed
+require_script apps/web build
+
 say "migrating the database"
 pnpm --filter @vitrine/db --silent migrate || fail "Migrating the database failed (see the message above)."
 

@@ -34,6 +34,7 @@ run_step() { # run_step <name> <command...>
   if [ "$status" = 0 ]; then results+=("passed"); ok "$name passed"; else results+=("FAILED (exit $status)"); failed=1; warn "$name failed"; fi
 }
 
+run_step "script checks"               bash scripts/tests/scripts.test.sh
 run_step "lint"                        pnpm exec eslint . --max-warnings=0
 run_step "typecheck"                   pnpm exec turbo run typecheck --continue --output-logs=errors-only
 run_step "unit and integration tests"  pnpm exec turbo run test --concurrency=1 --continue --output-logs=full
