@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '@vitrine/db';
 import type { Logger } from '@vitrine/core/logger';
 import { safeJobId } from '@vitrine/queue';
 import type { OutboxSource } from './outbox-sources.ts';
+import { withTimeout } from './timeout.ts';
 
 interface PendingRow {
   id: string;
@@ -139,15 +140,7 @@ export class OutboxRelay {
       ...RELAYED_JOB_OPTIONS,
       jobId: safeJobId(row.job_id ?? row.id),
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${this.addTimeoutMs} ms`)), this.addTimeoutMs);
-    });
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(added, this.addTimeoutMs, `Redis did not accept the job within ${this.addTimeoutMs} ms`);
   }
 
   /** Seconds since the oldest due row (in any source) became available; 0 when nothing waits. */

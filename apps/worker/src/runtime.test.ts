@@ -145,6 +145,18 @@ describe('worker runtime', () => {
     }
   });
 
+  it('starts and stops promptly while Redis is unreachable (nothing waits forever on it)', async () => {
+    const runtime = await start({ redisUrl: 'redis://127.0.0.1:1', schedules });
+    await db.platform.$transaction((tx) => enqueueInTransaction(tx, { queue: 'maintenance', name: 'sessions.cleanup', payload: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const began = Date.now();
+    await runtime.stop();
+    expect(Date.now() - began).toBeLessThan(8_000);
+    // The row is still pending, for a later relay.
+    expect(await db.platform.outboxJob.count({ where: { relayedAt: null } })).toBeGreaterThan(0);
+    await db.platform.outboxJob.deleteMany();
+  });
+
   it('answers /healthz with 503 naming the database when Postgres is unreachable', async () => {
     const unreachableDb = createDatabase({ appDatabaseUrl: 'postgresql://vitrine_app@127.0.0.1:1/vitrine', keyRing: testKeyRing() });
     const runtime = await start({ db: unreachableDb, processors: {} });
