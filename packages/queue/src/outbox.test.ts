@@ -38,6 +38,26 @@ describe('enqueueInTransaction', () => {
     expect(await db.platform.outboxJob.count()).toBe(before);
   });
 
+  it('writes the row in a tenant-scoped transaction, atomically with the tenant change', async () => {
+    await db.platform.plan.upsert({ where: { code: 'free' }, create: { code: 'free', name: 'Free' }, update: {} });
+    const tenant = await db.platform.tenant.create({ data: { slug: `queue-${Date.now()}`, name: 'Queue test' } });
+    const tdb = await db.forTenant(tenant.id);
+    const id = await tdb.$scoped(async (tx) => {
+      await tx.category.create({ data: { tenantId: tenant.id, name: 'Shoes', slug: 'shoes' } });
+      return enqueueInTransaction(tx, { queue: 'maintenance', name: 'sessions.cleanup', payload: {}, tenantId: tenant.id });
+    });
+    expect(await db.platform.outboxJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ tenantId: tenant.id, relayedAt: null });
+
+    const before = await db.platform.outboxJob.count();
+    await expect(
+      tdb.$scoped(async (tx) => {
+        await enqueueInTransaction(tx, { queue: 'maintenance', name: 'sessions.cleanup', payload: {}, tenantId: tenant.id });
+        await tx.category.create({ data: { tenantId: tenant.id, name: 'Shoes again', slug: 'shoes' } }); // slug taken: the change fails
+      }),
+    ).rejects.toThrow(/unique/i);
+    expect(await db.platform.outboxJob.count()).toBe(before);
+  });
+
   it('refuses an invalid payload before anything is written', async () => {
     const before = await db.platform.outboxJob.count();
     await expect(
