@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one worker process (a registry of its own, so tests can run several). */
 export function createMetrics(relayLag: () => Promise<number>) {
@@ -16,6 +16,13 @@ export function createMetrics(relayLag: () => Promise<number>) {
       name: 'vitrine_worker_jobs_failed_total',
       help: 'Job attempts whose processor threw',
       labelNames: ['queue', 'name'],
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: 'vitrine_worker_job_duration_seconds',
+      help: 'Time from a job starting to its processor finishing or throwing',
+      labelNames: ['queue', 'name'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers: [registry],
     }),
     outboxRelayed: new Counter({

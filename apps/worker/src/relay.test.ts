@@ -82,6 +82,17 @@ describe('outbox relay', () => {
     expect(await queue.getJob('daily-cleanup-2026-11-22')).toBeTruthy();
   });
 
+  it('carries the validated payload to the job', async () => {
+    const id = await db.platform.$transaction((tx) =>
+      enqueueInTransaction(tx, { queue: 'maintenance', name: 'outbox.prune', payload: { olderThanDays: 3 } }),
+    );
+    expect(await newRelay().relayBatch(db.platform)).toEqual({ relayed: 1, failed: 0 });
+    const job = await queue.getJob(id);
+    expect(job?.name).toBe('outbox.prune');
+    expect(job?.data).toEqual({ olderThanDays: 3 });
+    expect(job?.opts.attempts).toBe(5);
+  });
+
   it('never relays the job of a rolled-back transaction', async () => {
     await expect(
       db.platform.$transaction(async (tx) => {

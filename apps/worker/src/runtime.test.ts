@@ -86,6 +86,7 @@ describe('worker runtime', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${runtime.healthPort}/metrics`)).text();
       expect(metrics).toMatch(/vitrine_worker_jobs_processed_total\{queue="maintenance",name="sessions.cleanup"\} 1/);
       expect(metrics).toMatch(/vitrine_worker_outbox_relayed_total 1/);
+      expect(metrics).toMatch(/vitrine_worker_job_duration_seconds_count\{queue="maintenance",name="sessions.cleanup"\} 1/);
     } finally {
       await events.close();
       await runtime.stop();

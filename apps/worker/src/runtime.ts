@@ -92,9 +92,16 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
       prefix,
       concurrency: options.concurrency?.[queue] ?? 4,
     });
-    worker.on('completed', (job) => metrics.jobsProcessed.inc({ queue, name: job.name }));
+    const observe = (job: Job | undefined) => {
+      if (job?.processedOn && job.finishedOn) metrics.jobDuration.observe({ queue, name: job.name }, (job.finishedOn - job.processedOn) / 1000);
+    };
+    worker.on('completed', (job) => {
+      metrics.jobsProcessed.inc({ queue, name: job.name });
+      observe(job);
+    });
     worker.on('failed', (job, err) => {
       metrics.jobsFailed.inc({ queue, name: job?.name ?? 'unknown' });
+      observe(job);
       log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
     worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
