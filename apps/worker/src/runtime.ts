@@ -104,7 +104,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
       observe(job);
       log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
-    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    // During a Redis outage every reconnect attempt errors: log it once a minute, not every second.
+    let lastErrorLogAt = 0;
+    worker.on('error', (err) => {
+      if (Date.now() - lastErrorLogAt < 60_000) return;
+      lastErrorLogAt = Date.now();
+      log.error({ queue, err: err.message }, 'worker error (Redis unreachable?); reconnecting');
+    });
     return worker;
   });
 
