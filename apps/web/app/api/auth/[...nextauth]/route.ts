@@ -1,0 +1,3 @@
+import { handlers } from '../../../../src/server/auth.ts';
+
+export const { GET, POST } = handlers;

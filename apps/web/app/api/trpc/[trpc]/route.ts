@@ -1,0 +1,33 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter, createContext, tenantAccessResponseMeta } from '@vitrine/api';
+import { currentUser } from '../../../../src/server/auth.ts';
+import { db } from '../../../../src/server/db.ts';
+import { env } from '../../../../src/server/env.ts';
+import { redis } from '../../../../src/server/redis.ts';
+import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    responseMeta: tenantAccessResponseMeta,
+    async createContext() {
+      const user = await currentUser();
+      const cookie = req.headers.get('cookie') ?? '';
+      const tenantCookie = cookie.split(/;\s*/).find((c) => c.startsWith(`${TENANT_COOKIE}=`));
+      return createContext({
+        db,
+        redis,
+        requestId: req.headers.get('x-request-id') ?? undefined,
+        sessionUser: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
+        host: req.headers.get('host') ?? '',
+        activeTenantId: tenantCookie ? decodeURIComponent(tenantCookie.slice(TENANT_COOKIE.length + 1)) : req.headers.get('x-tenant-id'),
+        ip: clientIp(req.headers),
+        platformDomain: env.PLATFORM_DOMAIN,
+      });
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { hostOnly, isSharedPath, routeForHost, storePath } from './host-route.ts';
+
+describe('routeForHost', () => {
+  it('serves the platform on the platform domain, with or without port, www or case', () => {
+    expect(routeForHost('localhost:3000', 'localhost')).toEqual({ kind: 'platform' });
+    expect(routeForHost('Vitrine.example', 'vitrine.example')).toEqual({ kind: 'platform' });
+    expect(routeForHost('www.vitrine.example', 'vitrine.example')).toEqual({ kind: 'platform' });
+    expect(routeForHost('vitrine.example.', 'vitrine.example')).toEqual({ kind: 'platform' });
+    expect(routeForHost('', 'vitrine.example')).toEqual({ kind: 'platform' });
+  });
+
+  it('sends subdomains of the platform domain to their store', () => {
+    expect(routeForHost('alpha.localhost:3210', 'localhost')).toEqual({ kind: 'store', host: 'alpha.localhost' });
+    expect(routeForHost('BETA.vitrine.example', 'vitrine.example')).toEqual({ kind: 'store', host: 'beta.vitrine.example' });
+  });
+
+  it('sends any other host (a custom domain) to the store routes', () => {
+    expect(routeForHost('shop.alpha-shoes.com', 'vitrine.example')).toEqual({ kind: 'store', host: 'shop.alpha-shoes.com' });
+    expect(routeForHost('evil-localhost', 'localhost')).toEqual({ kind: 'store', host: 'evil-localhost' });
+  });
+});
+
+describe('helpers', () => {
+  it('strips ports and keeps IPv6 literals', () => {
+    expect(hostOnly('[::1]:3000')).toBe('[::1]');
+    expect(hostOnly('a.localhost:80')).toBe('a.localhost');
+  });
+
+  it('builds internal store paths', () => {
+    expect(storePath('alpha.localhost', '/')).toBe('/store/alpha.localhost');
+    expect(storePath('alpha.localhost', '/products/mug')).toBe('/store/alpha.localhost/products/mug');
+  });
+
+  it('leaves the API and assets alone', () => {
+    expect(isSharedPath('/api/trpc/storefront.home')).toBe(true);
+    expect(isSharedPath('/_next/static/x.js')).toBe(true);
+    expect(isSharedPath('/products/mug')).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+import { appRouter, createCallerFactory, createContext } from '@vitrine/api';
+import { currentUser } from './auth.ts';
+import { db } from './db.ts';
+import { env } from './env.ts';
+import { redis } from './redis.ts';
+import { requestInfo } from './request.ts';
+
+const createCaller = createCallerFactory(appRouter);
+
+/** The shared router called directly from server components and actions, as the signed-in person. */
+export async function serverCaller(overrides: { host?: string; activeTenantId?: string | null } = {}) {
+  const [info, user] = await Promise.all([requestInfo(), currentUser()]);
+  return createCaller(
+    createContext({
+      db,
+      redis,
+      requestId: info.requestId,
+      sessionUser: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
+      host: overrides.host ?? info.host,
+      activeTenantId: overrides.activeTenantId !== undefined ? overrides.activeTenantId : info.activeTenantId,
+      ip: info.ip,
+      platformDomain: env.PLATFORM_DOMAIN,
+    }),
+  );
+}
