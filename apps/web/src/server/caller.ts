@@ -1,8 +1,8 @@
 import { appRouter, createCallerFactory, createContext } from '@vitrine/api';
 import { currentUser } from './auth.ts';
 import { db } from './db.ts';
-import { env } from './env.ts';
 import { redis } from './redis.ts';
+import { tenantResolver } from './tenant-resolver.ts';
 import { requestInfo } from './request.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -19,7 +19,7 @@ export async function serverCaller(overrides: { host?: string; activeTenantId?: 
       host: overrides.host ?? info.host,
       activeTenantId: overrides.activeTenantId !== undefined ? overrides.activeTenantId : info.activeTenantId,
       ip: info.ip,
-      platformDomain: env.PLATFORM_DOMAIN,
+      tenantResolver,
     }),
   );
 }

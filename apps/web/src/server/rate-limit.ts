@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { redis } from './redis.ts';
+import { redisPrefix } from './tenant-resolver.ts';
 
 export const LOGIN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 } as const;
 
 function key(ip: string, email: string) {
   const digest = createHash('sha256').update(`${ip}|${email.trim().toLowerCase()}`).digest('hex').slice(0, 32);
-  return `vitrine:login-attempts:${digest}`;
+  return `${redisPrefix}login-attempts:${digest}`;
 }
 
 /** Counts a sign-in attempt for this IP and email; false once the window's allowance is used up. */

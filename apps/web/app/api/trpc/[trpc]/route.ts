@@ -2,8 +2,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter, createContext, tenantAccessResponseMeta } from '@vitrine/api';
 import { currentUser } from '../../../../src/server/auth.ts';
 import { db } from '../../../../src/server/db.ts';
-import { env } from '../../../../src/server/env.ts';
 import { redis } from '../../../../src/server/redis.ts';
+import { tenantResolver } from '../../../../src/server/tenant-resolver.ts';
 import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
 
 function handler(req: Request) {
@@ -24,7 +24,7 @@ function handler(req: Request) {
         host: req.headers.get('host') ?? '',
         activeTenantId: tenantCookie ? decodeURIComponent(tenantCookie.slice(TENANT_COOKIE.length + 1)) : req.headers.get('x-tenant-id'),
         ip: clientIp(req.headers),
-        platformDomain: env.PLATFORM_DOMAIN,
+        tenantResolver,
       });
     },
   });

@@ -1,0 +1,37 @@
+import { hash } from '@node-rs/argon2';
+import { createPrismaClient } from '@vitrine/db';
+
+export const OWNER = { email: 'owner@alpha.test', password: 'alpha-owner-password-1' };
+
+/** Two published stores with distinct products, a suspended one, and alpha's owner (argon2id password). */
+export async function seed(ownerUrl: string): Promise<void> {
+  const prisma = createPrismaClient(ownerUrl, { maxConnections: 2 });
+  try {
+    await prisma.plan.upsert({ where: { code: 'free' }, update: {}, create: { code: 'free', name: 'Free' } });
+    const store = async (slug: string, name: string, status: 'ACTIVE' | 'SUSPENDED', products: [string, number, number][]) => {
+      const tenant = await prisma.tenant.create({
+        data: { slug, name, status, locale: 'en-US', currency: 'USD', country: 'US', branding: { primaryColor: '#225588' } },
+      });
+      await prisma.domain.create({ data: { tenantId: tenant.id, hostname: `${slug}.localhost`, kind: 'SUBDOMAIN', verification: 'VERIFIED', isPrimary: true } });
+      await prisma.storefrontConfig.create({ data: { tenantId: tenant.id, publishedAt: new Date() } });
+      for (const [title, price, stock] of products) {
+        const slugOf = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        const product = await prisma.product.create({ data: { tenantId: tenant.id, title, slug: slugOf, status: 'ACTIVE' } });
+        await prisma.productVariant.create({
+          data: { tenantId: tenant.id, productId: product.id, sku: `${slug}-${slugOf}`.toUpperCase(), priceAmount: price, currency: 'USD', stock },
+        });
+      }
+      return tenant;
+    };
+    const alpha = await store('alpha', 'Alpha Teas', 'ACTIVE', [
+      ['Alpha Green Tea', 1250, 10],
+      ['Alpha Teapot', 4500, 0],
+    ]);
+    await store('beta', 'Beta Lamps', 'ACTIVE', [['Beta Desk Lamp', 8900, 3]]);
+    await store('gamma', 'Gamma Closed', 'SUSPENDED', [['Gamma Thing', 100, 1]]);
+    const owner = await prisma.user.create({ data: { email: OWNER.email, name: 'Alpha Owner', passwordHash: await hash(OWNER.password) } });
+    await prisma.membership.create({ data: { tenantId: alpha.id, userId: owner.id, role: 'OWNER' } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Playwright's webServer (it starts before globalSetup): a fresh migrated database, the seed, then
+ * `next build && next start` pointed at it. The database is dropped when Playwright stops this process
+ * (and by globalTeardown, from the name written to .e2e-state.json, should this process be killed).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '@vitrine/db/testing';
+import { seed } from './seed.ts';
+import { E2E_PORT, STATE_FILE } from './constants.ts';
+
+const database = await createTestDatabase('web_e2e');
+writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl }));
+try {
+  await seed(database.ownerUrl);
+} catch (error) {
+  console.error('seeding the e2e database failed', error);
+  await database.drop();
+  process.exit(1);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: database.ownerUrl,
+  APP_DATABASE_URL: database.appUrl,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  VITRINE_REDIS_PREFIX: `vitrine-e2e-${randomBytes(4).toString('hex')}:`,
+  PLATFORM_DOMAIN: 'localhost',
+  APP_URL: `http://localhost:${E2E_PORT}`,
+  AUTH_SECRET: 'e2e-only-auth-secret-0123456789abcdefghijklmnop',
+  DATA_ENCRYPTION_KEYS: 'k1:g2TSOuscX2NiMxYkYPbp4UeCB5QOegwhwi8KS55xITo=',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child?.kill('SIGTERM');
+  await database.drop().catch((err: unknown) => console.error('could not drop the e2e database', err));
+  process.exit(code);
+}
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+function run(args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const proc = spawn('pnpm', ['exec', 'next', ...args], { env, stdio: 'inherit' });
+    child = proc;
+    proc.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  const built = await run(['build']);
+  if (built !== 0) await stop(built);
+}
+const exited = await run(['start', '-p', String(E2E_PORT)]);
+await stop(exited);

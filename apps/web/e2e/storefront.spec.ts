@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { storeUrl } from './constants.ts';
+
+test.describe('storefront by host', () => {
+  test("alpha's host shows alpha's products and never beta's", async ({ page }) => {
+    const response = await page.goto(storeUrl('alpha'));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('store-name')).toHaveText('Alpha Teas');
+    const list = page.getByTestId('product-list');
+    await expect(list).toContainText('Alpha Green Tea');
+    await expect(list).toContainText('$12.50');
+    await expect(list).toContainText('Alpha Teapot');
+    await expect(list).toContainText('Out of stock');
+    await expect(page.locator('body')).not.toContainText('Beta');
+  });
+
+  test("beta's host shows beta's products and never alpha's", async ({ page }) => {
+    await page.goto(storeUrl('beta'));
+    await expect(page.getByTestId('store-name')).toHaveText('Beta Lamps');
+    await expect(page.getByTestId('product-list')).toContainText('Beta Desk Lamp');
+    await expect(page.getByTestId('product-list')).toContainText('$89.00');
+    await expect(page.locator('body')).not.toContainText('Alpha');
+  });
+
+  test('a product page by slug, and another store’s slug is not found there', async ({ page }) => {
+    await page.goto(storeUrl('alpha'));
+    await page.getByRole('link', { name: 'Alpha Green Tea' }).click();
+    await expect(page.getByTestId('product-title')).toHaveText('Alpha Green Tea');
+    const other = await page.goto(storeUrl('alpha', '/products/beta-desk-lamp'));
+    expect(other?.status()).toBe(404);
+    await expect(page.locator('body')).not.toContainText('Beta Desk Lamp');
+  });
+
+  test('an unknown host answers 404 and a suspended store 403', async ({ page }) => {
+    const unknown = await page.goto(storeUrl('nobody-here'));
+    expect(unknown?.status()).toBe(404);
+    await expect(page.getByTestId('store-message-title')).toHaveText('Store not found');
+    const suspended = await page.goto(storeUrl('gamma'));
+    expect(suspended?.status()).toBe(403);
+    await expect(page.locator('body')).toContainText('This store is suspended.');
+    await expect(page.locator('body')).not.toContainText('Gamma Thing');
+  });
+
+  test('internal store paths are not reachable on the platform host', async ({ request }) => {
+    const response = await request.get('/store/alpha.localhost');
+    expect(response.status()).toBe(404);
+  });
+});
