@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Badge, Button, Card, EmptyState, PageHeader, Price, Table } from '@vitrine/ui';
+import { adminCaller } from '../../src/admin/active-tenant.ts';
 import { setStorePublishedAction, switchTenantAction } from '../../src/admin/actions.ts';
 import { CreateProductForm } from '../../src/admin/create-product-form.tsx';
 import { ProductStatusToggle } from '../../src/admin/product-status-toggle.tsx';
-import { serverCaller } from '../../src/server/caller.ts';
+import { currentUser } from '../../src/server/auth.ts';
 import { env } from '../../src/server/env.ts';
-import { requestInfo } from '../../src/server/request.ts';
 
 export const metadata = { title: 'Products · Vitrine' };
 
@@ -19,9 +20,11 @@ function storeUrl(slug: string) {
 }
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; cursor?: string }> }) {
+  // Layouts and pages render in parallel: the page checks the session too.
+  if (!(await currentUser())) redirect('/login?next=/admin');
   const params = await searchParams;
-  const mine = await (await serverCaller()).tenant.mine();
-  if (mine.length === 0) {
+  const { mine, active, caller } = await adminCaller();
+  if (!active || !caller) {
     return (
       <main className="v-page">
         <EmptyState title="You have no store yet" action={<Link className="v-button" href="/admin/stores/new">Open your store</Link>}>
@@ -30,9 +33,6 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </main>
     );
   }
-  const { activeTenantId } = await requestInfo();
-  const active = mine.find((t) => t.id === activeTenantId) ?? mine[0]!;
-  const caller = await serverCaller({ activeTenantId: active.id });
   const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
   const search = params.q?.trim() || undefined;
   const [settings, page] = await Promise.all([

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import type { FormState } from '../auth/actions.ts';
 import { serverCaller } from '../server/caller.ts';
 import { TENANT_COOKIE } from '../server/request.ts';
+import { adminCaller } from './active-tenant.ts';
 import { parsePriceToMinor } from './money-input.ts';
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -15,7 +16,7 @@ function messageOf(error: unknown): string {
   throw error;
 }
 
-async function rememberTenant(tenantId: string) {
+export async function rememberTenant(tenantId: string) {
   (await cookies()).set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
 }
 
@@ -51,7 +52,9 @@ export async function createProductAction(_prev: FormState, form: FormData): Pro
   if (!values.sku) fieldErrors.sku = 'Give the product a SKU';
   if (Object.keys(fieldErrors).length) return { fieldErrors, values };
   try {
-    await (await serverCaller()).catalog.products.create({
+    const { caller } = await adminCaller();
+    if (!caller) return { error: 'Open a store before adding products.', values };
+    await caller.catalog.products.create({
       title: values.title,
       status: form.get('publish') === 'on' ? 'ACTIVE' : 'DRAFT',
       variants: [{ sku: values.sku, priceAmount: priceAmount!, stock }],
@@ -60,10 +63,11 @@ export async function createProductAction(_prev: FormState, form: FormData): Pro
     return { error: messageOf(error), values };
   }
   revalidatePath('/admin');
-  return { values: {}, error: undefined };
+  return { savedAt: Date.now() };
 }
 
 export async function setStorePublishedAction(form: FormData): Promise<void> {
-  await (await serverCaller()).tenant.settings.update({ published: form.get('published') === 'true' });
+  const { caller } = await adminCaller();
+  if (caller) await caller.tenant.settings.update({ published: form.get('published') === 'true' });
   revalidatePath('/admin');
 }

@@ -9,7 +9,7 @@ export function CreateProductForm({ currency }: { currency: string }) {
   const err = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
-    <form action={action} noValidate key={state.values && Object.keys(state.values).length === 0 ? 'reset' : 'form'}>
+    <form action={action} noValidate key={state.savedAt ?? 'form'}>
       {state.error ? (
         <p className="v-alert" role="alert">
           {state.error}
@@ -27,6 +27,7 @@ export function CreateProductForm({ currency }: { currency: string }) {
           <input type="checkbox" name="publish" defaultChecked /> Show it in the store now
         </label>
       </div>
+      {state.savedAt ? <p role="status">Product added.</p> : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Adding…' : 'Add product'}
       </Button>

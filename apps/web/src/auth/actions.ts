@@ -1,6 +1,6 @@
 'use server';
 import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { Prisma } from '@vitrine/db';
@@ -8,12 +8,14 @@ import { endSession, signIn, signOut } from '../server/auth.ts';
 import { db } from '../server/db.ts';
 import { hashPassword } from '../server/passwords.ts';
 import { allowLoginAttempt, clearLoginAttempts } from '../server/rate-limit.ts';
-import { clientIp } from '../server/request.ts';
+import { clientIp, TENANT_COOKIE } from '../server/request.ts';
 
 export interface FormState {
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
+  /** Set when the form was saved, so it can start over empty. */
+  savedAt?: number;
 }
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -39,6 +41,10 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
     throw error;
   }
   await clearLoginAttempts(ip, email);
+  // Remember the first store for the admin and for client-side tRPC calls (the switcher changes it).
+  const user = await db.platform.user.findUnique({ where: { email }, select: { id: true } });
+  const first = user ? await db.forUser(user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } }) : null;
+  if (first) (await cookies()).set(TENANT_COOKIE, first.tenantId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
   redirect(safeNext(field(form, 'next')));
 }
 
