@@ -1,0 +1,340 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from './database.ts';
+import { createTestDatabase, testKeyRing, type TestDatabase } from './testing.ts';
+
+/**
+ * Tenant isolation enforced by the database itself (row-level security, grants, triggers) and by the
+ * client extension on top of it.
+ */
+
+/** Tables carrying tenant_id that are platform data, reached without tenant RLS. */
+const PLATFORM_TABLES_WITH_TENANT_ID = new Set(['domains', 'outbox_jobs']);
+
+const TENANT_TABLES = [
+  'memberships',
+  'storefront_configs',
+  'categories',
+  'products',
+  'product_variants',
+  'product_images',
+  'audit_logs',
+];
+
+const A = 'tenant_iso_a';
+const B = 'tenant_iso_b';
+
+/** Inserts one tenant's rows as the owner, inside a transaction that sets the tenant. */
+async function insertTenantRows(owner: pg.Client, tenantId: string, userIds: string[]): Promise<void> {
+  await owner.query('BEGIN');
+  await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  for (const userId of userIds) {
+    await owner.query(`INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, 'OWNER')`, [
+      `m_${tenantId}_${userId}`,
+      tenantId,
+      userId,
+    ]);
+  }
+  await owner.query(`INSERT INTO storefront_configs (tenant_id, updated_at) VALUES ($1, now())`, [tenantId]);
+  await owner.query(`INSERT INTO categories (id, tenant_id, name, slug, updated_at) VALUES ($1, $2, 'Shirts', 'shirts', now())`, [
+    `c_${tenantId}`,
+    tenantId,
+  ]);
+  for (const n of [1, 2, 3]) {
+    await owner.query(
+      `INSERT INTO products (id, tenant_id, category_id, title, slug, status, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'ACTIVE', now())`,
+      [`p_${tenantId}_${n}`, tenantId, `c_${tenantId}`, `${tenantId} product ${n}`, `product-${n}`],
+    );
+  }
+  await owner.query(
+    `INSERT INTO product_variants (id, tenant_id, product_id, sku, price_amount, currency, updated_at)
+     VALUES ($1, $2, $3, 'SKU-1', 1000, 'BRL', now())`,
+    [`v_${tenantId}`, tenantId, `p_${tenantId}_1`],
+  );
+  await owner.query(`INSERT INTO product_images (id, tenant_id, product_id, storage_key) VALUES ($1, $2, $3, 'k')`, [
+    `i_${tenantId}`,
+    tenantId,
+    `p_${tenantId}_1`,
+  ]);
+  await owner.query(`INSERT INTO audit_logs (id, tenant_id, action) VALUES ($1, $2, 'test.fixture')`, [`a_${tenantId}`, tenantId]);
+  await owner.query('COMMIT');
+}
+
+describe('tenant isolation in the database', () => {
+  let t: TestDatabase;
+  let owner: pg.Client;
+  let app: pg.Client;
+  let db: Database;
+
+  beforeAll(async () => {
+    t = await createTestDatabase('isolation');
+    owner = new pg.Client({ connectionString: t.ownerUrl });
+    app = new pg.Client({ connectionString: t.appUrl });
+    await Promise.all([owner.connect(), app.connect()]);
+    await owner.query(`INSERT INTO tenants (id, slug, name, updated_at) VALUES ($1, 'iso-a', 'A', now()), ($2, 'iso-b', 'B', now())`, [A, B]);
+    await owner.query(
+      `INSERT INTO users (id, email, updated_at) VALUES ('u_both', 'both@example.com', now()),
+         ('u_a', 'a@example.com', now()), ('u_b', 'b@example.com', now())`,
+    );
+    await insertTenantRows(owner, A, ['u_both', 'u_a']);
+    await insertTenantRows(owner, B, ['u_both', 'u_b']);
+    db = createDatabase({ appDatabaseUrl: t.appUrl, keyRing: testKeyRing() });
+  });
+
+  afterAll(async () => {
+    await db?.disconnect();
+    await Promise.all([owner?.end(), app?.end()]);
+    await t?.drop();
+  });
+
+  it('shows the application role no rows of any tenant table when no tenant is set', async () => {
+    for (const table of TENANT_TABLES) {
+      const asOwner = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+      expect(asOwner.rows[0]!.n, table).toBeGreaterThan(0);
+      const asApp = await app.query(`SELECT * FROM "${table}"`);
+      expect(asApp.rows, table).toHaveLength(0);
+    }
+  });
+
+  it('shows the application role only the tenant set for the transaction', async () => {
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+    for (const table of TENANT_TABLES) {
+      const { rows } = await app.query<{ tenant_id: string }>(`SELECT tenant_id FROM "${table}"`);
+      expect(rows.length, table).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.tenant_id)), table).toEqual(new Set([A]));
+    }
+    await app.query('COMMIT');
+    // The setting was transaction-local: the connection carries nothing over.
+    expect((await app.query('SELECT * FROM products')).rows).toHaveLength(0);
+  });
+
+  it('refuses an insert of another tenant’s row', async () => {
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+    const error = await app
+      .query(`INSERT INTO products (id, tenant_id, title, slug, updated_at) VALUES ('p_sneaky', $1, 'x', 'sneaky', now())`, [B])
+      .catch((e: { code?: string; message: string }) => e);
+    await app.query('ROLLBACK');
+    expect(error).toMatchObject({ code: '42501' });
+    expect((error as Error).message).toMatch(/row-level security/);
+    expect((await owner.query(`SELECT 1 FROM products WHERE id = 'p_sneaky'`)).rows).toHaveLength(0);
+  });
+
+  it('refuses an insert with no tenant set', async () => {
+    const error = await app
+      .query(`INSERT INTO categories (id, tenant_id, name, slug, updated_at) VALUES ('c_none', $1, 'x', 'x', now())`, [A])
+      .catch((e: { code?: string }) => e);
+    expect(error).toMatchObject({ code: '42501' });
+  });
+
+  it('refuses a variant pointing at another tenant’s product, through forTenant', async () => {
+    const tdb = await db.forTenant(A);
+    await expect(
+      tdb.productVariant.create({
+        data: { tenantId: A, productId: `p_${B}_1`, sku: 'CROSS-1', priceAmount: 100, currency: 'BRL' },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      tdb.productImage.create({ data: { tenantId: A, productId: `p_${B}_2`, storageKey: 'stolen' } }),
+    ).rejects.toThrow();
+    const leaked = await owner.query(`SELECT 1 FROM product_variants WHERE sku = 'CROSS-1' UNION ALL SELECT 1 FROM product_images WHERE storage_key = 'stolen'`);
+    expect(leaked.rows).toHaveLength(0);
+  });
+
+  it('refuses UPDATE and DELETE on audit_logs to the application role', async () => {
+    for (const statement of [`UPDATE audit_logs SET action = 'forged'`, 'DELETE FROM audit_logs', 'TRUNCATE audit_logs']) {
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+      const error = await app.query(statement).catch((e: { code?: string }) => e);
+      await app.query('ROLLBACK');
+      expect(error, statement).toMatchObject({ code: '42501' });
+    }
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_logs even to the owner', async () => {
+    for (const statement of [`UPDATE audit_logs SET action = 'forged'`, 'DELETE FROM audit_logs', 'TRUNCATE audit_logs']) {
+      const error = await owner.query(statement).catch((e: { message: string }) => e);
+      expect(error, statement).toBeInstanceOf(Error);
+      expect((error as Error).message, statement).toMatch(/audit_logs is append-only/);
+    }
+    const { rows } = await owner.query<{ action: string }>('SELECT action FROM audit_logs');
+    expect(rows.map((r) => r.action)).toEqual(['test.fixture', 'test.fixture']);
+  });
+
+  it('connects the application as a role that is not superuser, never bypasses RLS and owns nothing', async () => {
+    const role = await owner.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
+      `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'vitrine_app'`,
+    );
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    const { rows: who } = await app.query<{ u: string }>('SELECT current_user AS u');
+    expect(who[0]!.u).toBe('vitrine_app');
+    const owned = await owner.query(
+      `SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+       WHERE r.rolname = 'vitrine_app'
+       UNION ALL SELECT p.proname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE r.rolname = 'vitrine_app'
+       UNION ALL SELECT n.nspname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE r.rolname = 'vitrine_app'`,
+    );
+    expect(owned.rows).toEqual([]);
+  });
+
+  it('gives every tenant-owned table forced RLS, a policy and an index starting with tenant_id', async () => {
+    const { rows } = await owner.query<{
+      table: string;
+      rls: boolean;
+      forced: boolean;
+      policies: number;
+      tenant_first_indexes: number;
+    }>(`
+      SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+        (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+        (SELECT count(*)::int FROM pg_index i WHERE i.indrelid = c.oid AND i.indkey[0] = a.attnum) AS tenant_first_indexes
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+      WHERE c.relkind IN ('r', 'p')
+      ORDER BY c.relname`);
+    const tenantOwned = rows.filter((r) => !PLATFORM_TABLES_WITH_TENANT_ID.has(r.table));
+    expect(tenantOwned.map((r) => r.table).sort()).toEqual([...TENANT_TABLES].sort());
+    for (const row of tenantOwned) {
+      expect(row, row.table).toMatchObject({ rls: true, forced: true });
+      expect(row.policies, row.table).toBeGreaterThan(0);
+      expect(row.tenant_first_indexes, row.table).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('forTenant and forUser', () => {
+  let t: TestDatabase;
+  let owner: pg.Client;
+  let db: Database;
+
+  beforeAll(async () => {
+    t = await createTestDatabase('scope');
+    owner = new pg.Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    await owner.query(`INSERT INTO tenants (id, slug, name, updated_at) VALUES ($1, 'iso-a', 'A', now()), ($2, 'iso-b', 'B', now())`, [A, B]);
+    await owner.query(
+      `INSERT INTO users (id, email, updated_at) VALUES ('u_both', 'both@example.com', now()),
+         ('u_a', 'a@example.com', now()), ('u_b', 'b@example.com', now())`,
+    );
+    await insertTenantRows(owner, A, ['u_both', 'u_a']);
+    await insertTenantRows(owner, B, ['u_both', 'u_b']);
+    db = createDatabase({ appDatabaseUrl: t.appUrl, keyRing: testKeyRing(), maxConnections: 8 });
+  });
+
+  afterAll(async () => {
+    await db?.disconnect();
+    await owner?.end();
+    await t?.drop();
+  });
+
+  it('reads only the tenant’s own rows', async () => {
+    const a = await db.forTenant(A);
+    const products = await a.product.findMany({ orderBy: { id: 'asc' } });
+    expect(products.map((p) => p.id)).toEqual([`p_${A}_1`, `p_${A}_2`, `p_${A}_3`]);
+    expect(await a.product.findFirst({ where: { id: `p_${B}_1` } })).toBeNull();
+    expect(await a.product.findUnique({ where: { id: `p_${B}_1` } })).toBeNull();
+    expect(await a.product.count()).toBe(3);
+    expect(await a.product.updateMany({ where: { id: `p_${B}_1` }, data: { title: 'taken' } })).toEqual({ count: 0 });
+    expect(await a.product.deleteMany({ where: { tenantId: B } })).toEqual({ count: 0 });
+    expect((await owner.query(`SELECT count(*)::int AS n FROM products WHERE tenant_id = $1`, [B])).rows[0].n).toBe(3);
+  });
+
+  it('fills tenantId on create, createMany and upsert, whatever the caller passed', async () => {
+    const a = await db.forTenant(A);
+    const created = await a.category.create({ data: { tenantId: B, name: 'Hats', slug: 'hats' } });
+    expect(created.tenantId).toBe(A);
+    const omitted = await a.category.create({
+      data: { name: 'Socks', slug: 'socks' } as unknown as Parameters<typeof a.category.create>[0]['data'],
+    });
+    expect(omitted.tenantId).toBe(A);
+    await a.category.createMany({
+      data: [
+        { tenantId: B, name: 'Bags', slug: 'bags' },
+        { tenantId: B, name: 'Belts', slug: 'belts' },
+      ],
+    });
+    const upserted = await a.category.upsert({
+      where: { tenantId_slug: { tenantId: A, slug: 'scarves' } },
+      create: { tenantId: B, name: 'Scarves', slug: 'scarves' },
+      update: {},
+    });
+    expect(upserted.tenantId).toBe(A);
+    const { rows } = await owner.query<{ tenant_id: string; slug: string }>(
+      `SELECT tenant_id, slug FROM categories WHERE slug IN ('hats', 'socks', 'bags', 'belts', 'scarves') ORDER BY slug`,
+    );
+    expect(rows).toEqual(['bags', 'belts', 'hats', 'scarves', 'socks'].map((slug) => ({ tenant_id: A, slug })));
+  });
+
+  it('rolls back every write of $scoped when its callback throws', async () => {
+    const a = await db.forTenant(A);
+    await expect(
+      a.$scoped(async (tx) => {
+        await tx.product.create({ data: { tenantId: A, title: 'Doomed', slug: 'doomed' } });
+        await tx.auditLog.create({ data: { tenantId: A, action: 'product.create' } });
+        await tx.product.update({ where: { id: `p_${A}_2` }, data: { title: 'Renamed' } });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const { rows } = await owner.query(
+      `SELECT 1 FROM products WHERE slug = 'doomed' OR title = 'Renamed'
+       UNION ALL SELECT 1 FROM audit_logs WHERE action = 'product.create'`,
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it('keeps 200 parallel interleaved operations of two tenants apart', async () => {
+    const scoped = { [A]: await db.forTenant(A), [B]: await db.forTenant(B) };
+    const other = (tenantId: string) => (tenantId === A ? B : A);
+    const ops = Array.from({ length: 200 }, async (_, i) => {
+      const tenantId = i % 2 === 0 ? A : B;
+      const tdb = scoped[tenantId]!;
+      switch (i % 8) {
+        case 0:
+        case 1: {
+          const rows = await tdb.product.findMany();
+          return rows.every((p) => p.tenantId === tenantId) && rows.length >= 3;
+        }
+        case 2:
+        case 3: {
+          const own = await tdb.product.findUnique({ where: { id: `p_${tenantId}_1` } });
+          const foreign = await tdb.product.findUnique({ where: { id: `p_${other(tenantId)}_1` } });
+          return own?.tenantId === tenantId && foreign === null;
+        }
+        case 4:
+        case 5: {
+          const first = await tdb.productVariant.findFirst({ where: { sku: 'SKU-1' } });
+          return first?.tenantId === tenantId;
+        }
+        default: {
+          const made = await tdb.product.create({ data: { tenantId: other(tenantId), title: `par ${i}`, slug: `par-${i}` } });
+          const members = await tdb.membership.findMany();
+          return made.tenantId === tenantId && members.length === 2 && members.every((m) => m.tenantId === tenantId);
+        }
+      }
+    });
+    const results = await Promise.all(ops);
+    expect(results.filter((ok) => !ok)).toHaveLength(0);
+    const { rows } = await owner.query<{ tenant_id: string; slug: string }>(`SELECT tenant_id, slug FROM products WHERE slug LIKE 'par-%'`);
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      const i = Number(row.slug.slice(4));
+      expect(row.tenant_id).toBe(i % 2 === 0 ? A : B);
+    }
+  });
+
+  it('lists a user’s own memberships in both tenants and nobody else’s', async () => {
+    const both = await db.forUser('u_both').membership.findMany({ orderBy: { tenantId: 'asc' } });
+    expect(both.map((m) => [m.tenantId, m.userId])).toEqual([
+      [A, 'u_both'],
+      [B, 'u_both'],
+    ]);
+    const onlyA = await db.forUser('u_a').membership.findMany();
+    expect(onlyA.map((m) => [m.tenantId, m.userId])).toEqual([[A, 'u_a']]);
+    expect(await db.forUser('u_nobody').membership.findMany()).toEqual([]);
+    // The platform client, with no user or tenant set, sees none.
+    expect(await db.platform.membership.findMany()).toEqual([]);
+  });
+});
