@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLoginLimiter } from './login-limiter.ts';
+
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const prefix = `vitrine-test-web-${randomBytes(4).toString('hex')}:`;
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+describe('login limiter', () => {
+  it('allows the allowance, then refuses with the time left, per IP and email', async () => {
+    const limiter = createLoginLimiter(redis, prefix, { attempts: 3, windowSeconds: 60 });
+    for (let i = 0; i < 3; i++) expect((await limiter.attempt('10.0.0.1', 'a@x.test')).allowed).toBe(true);
+    const refused = await limiter.attempt('10.0.0.1', 'A@x.test ');
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await limiter.attempt('10.0.0.2', 'a@x.test')).allowed).toBe(true);
+    expect((await limiter.attempt('10.0.0.1', 'b@x.test')).allowed).toBe(true);
+  });
+
+  it('starts over after a successful sign-in clears the count', async () => {
+    const limiter = createLoginLimiter(redis, prefix, { attempts: 1, windowSeconds: 60 });
+    expect((await limiter.attempt('10.0.0.3', 'c@x.test')).allowed).toBe(true);
+    expect((await limiter.attempt('10.0.0.3', 'c@x.test')).allowed).toBe(false);
+    await limiter.clear('10.0.0.3', 'c@x.test');
+    expect((await limiter.attempt('10.0.0.3', 'c@x.test')).allowed).toBe(true);
+  });
+});
