@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { createPrismaClient } from '@vitrine/db';
 
 export const OWNER = { email: 'owner@alpha.test', password: 'alpha-owner-password-1' };
+export const SUPER_ADMIN = { email: 'staff@vitrine.test', password: 'platform-staff-password-1' };
 
 /** Two published stores with distinct products, a suspended one, and alpha's owner (argon2id password). */
 export async function seed(ownerUrl: string): Promise<void> {
@@ -31,6 +32,9 @@ export async function seed(ownerUrl: string): Promise<void> {
     await store('gamma', 'Gamma Closed', 'SUSPENDED', [['Gamma Thing', 100, 1]]);
     const owner = await prisma.user.create({ data: { email: OWNER.email, name: 'Alpha Owner', passwordHash: await hash(OWNER.password) } });
     await prisma.membership.create({ data: { tenantId: alpha.id, userId: owner.id, role: 'OWNER' } });
+    await prisma.user.create({
+      data: { email: SUPER_ADMIN.email, name: 'Platform Staff', platformRole: 'SUPER_ADMIN', passwordHash: await hash(SUPER_ADMIN.password) },
+    });
   } finally {
     await prisma.$disconnect();
   }

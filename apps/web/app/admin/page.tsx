@@ -6,7 +6,7 @@ import { setStorePublishedAction, switchTenantAction } from '../../src/admin/act
 import { CreateProductForm } from '../../src/admin/create-product-form.tsx';
 import { ProductStatusToggle } from '../../src/admin/product-status-toggle.tsx';
 import { currentUser } from '../../src/server/auth.ts';
-import { env } from '../../src/server/env.ts';
+import { getEnv } from '../../src/server/env.ts';
 
 export const metadata = { title: 'Products · Vitrine' };
 
@@ -15,6 +15,7 @@ type Status = (typeof STATUSES)[number];
 const STATUS_TONE = { ACTIVE: 'success', DRAFT: 'warning', ARCHIVED: 'neutral' } as const;
 
 function storeUrl(slug: string) {
+  const env = getEnv();
   const app = new URL(env.APP_URL);
   return `${app.protocol}//${slug}.${env.PLATFORM_DOMAIN}${app.port ? `:${app.port}` : ''}`;
 }
@@ -40,6 +41,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     caller.catalog.products.list({ search, status, cursor: params.cursor, limit: 25 }),
   ]);
   const { tenant, storefront } = settings;
+  const platformDomain = getEnv().PLATFORM_DOMAIN;
   const nextHref = page.nextCursor
     ? `/admin?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), cursor: page.nextCursor })}`
     : null;
@@ -50,7 +52,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         title={tenant.name}
         description={
           <>
-            <a href={storeUrl(tenant.slug)}>{`${tenant.slug}.${env.PLATFORM_DOMAIN}`}</a>{' '}
+            <a href={storeUrl(tenant.slug)}>{`${tenant.slug}.${platformDomain}`}</a>{' '}
             {storefront.published ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Not published</Badge>}
           </>
         }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { Prisma } from '@vitrine/db';
 import { endSession, signIn, signOut } from '../server/auth.ts';
-import { db } from '../server/db.ts';
+import { getDb } from '../server/db.ts';
 import { hashPassword } from '../server/passwords.ts';
 import { allowLoginAttempt, clearLoginAttempts } from '../server/rate-limit.ts';
 import { clientIp, TENANT_COOKIE } from '../server/request.ts';
@@ -42,8 +42,8 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   }
   await clearLoginAttempts(ip, email);
   // Remember the first store for the admin and for client-side tRPC calls (the switcher changes it).
-  const user = await db.platform.user.findUnique({ where: { email }, select: { id: true } });
-  const first = user ? await db.forUser(user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } }) : null;
+  const user = await getDb().platform.user.findUnique({ where: { email }, select: { id: true } });
+  const first = user ? await getDb().forUser(user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } }) : null;
   if (first) (await cookies()).set(TENANT_COOKIE, first.tenantId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
   redirect(safeNext(field(form, 'next')));
 }
@@ -63,7 +63,7 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
     return { fieldErrors, values };
   }
   try {
-    await db.platform.user.create({
+    await getDb().platform.user.create({
       data: { name: parsed.data.name, email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password) },
     });
   } catch (error) {

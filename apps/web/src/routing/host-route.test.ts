@@ -8,6 +8,8 @@ describe('routeForHost', () => {
     expect(routeForHost('www.vitrine.example', 'vitrine.example')).toEqual({ kind: 'platform' });
     expect(routeForHost('vitrine.example.', 'vitrine.example')).toEqual({ kind: 'platform' });
     expect(routeForHost('', 'vitrine.example')).toEqual({ kind: 'platform' });
+    expect(routeForHost('127.0.0.1:3000', 'localhost')).toEqual({ kind: 'platform' });
+    expect(routeForHost('[::1]:3000', 'localhost')).toEqual({ kind: 'platform' });
   });
 
   it('sends subdomains of the platform domain to their store', () => {

@@ -16,10 +16,15 @@ export function hostOnly(rawHost: string): string {
   return host.endsWith('.') ? host.slice(0, -1) : host;
 }
 
+/** A bare IP address is never a store's address (health checks and local tools use them for the platform). */
+function isIpLiteral(host: string): boolean {
+  return host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
 export function routeForHost(rawHost: string | null | undefined, platformDomain: string): HostRoute {
   const host = hostOnly(rawHost ?? '');
   const platform = hostOnly(platformDomain);
-  if (host === '' || host === platform || host === `www.${platform}`) return { kind: 'platform' };
+  if (host === '' || host === platform || host === `www.${platform}` || isIpLiteral(host)) return { kind: 'platform' };
   return { kind: 'store', host };
 }
 

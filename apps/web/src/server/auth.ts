@@ -3,8 +3,7 @@ import NextAuth, { type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { SessionUser } from '@vitrine/api';
-import { db } from './db.ts';
-import { env } from './env.ts';
+import { getDb } from './db.ts';
 import { verifyPassword } from './passwords.ts';
 
 const SESSION_DAYS = 30;
@@ -25,7 +24,6 @@ const credentialsSchema = z.object({ email: z.email().max(254), password: z.stri
  * honours the token only while that row exists and is unexpired, so deleting the row signs the person out.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_DAYS * 24 * 3600 },
   pages: { signIn: '/login' },
@@ -36,9 +34,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
-        const user = await db.platform.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+        const user = await getDb().platform.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
         if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        const session = await db.platform.session.create({
+        const session = await getDb().platform.session.create({
           data: {
             userId: user.id,
             sessionToken: randomBytes(32).toString('hex'),
@@ -73,7 +71,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const sessionId = session?.user?.sessionId;
   if (!session?.user?.id || !sessionId) return null;
-  const row = await db.platform.session.findUnique({
+  const row = await getDb().platform.session.findUnique({
     where: { id: sessionId },
     select: { userId: true, expires: true, user: { select: { id: true, email: true, name: true, platformRole: true } } },
   });
@@ -85,5 +83,5 @@ export async function currentUser(): Promise<CurrentUser | null> {
 export async function endSession(): Promise<void> {
   const session = await auth();
   const sessionId = session?.user?.sessionId;
-  if (sessionId) await db.platform.session.deleteMany({ where: { id: sessionId } });
+  if (sessionId) await getDb().platform.session.deleteMany({ where: { id: sessionId } });
 }

@@ -1,8 +1,8 @@
 import { appRouter, createCallerFactory, createContext } from '@vitrine/api';
 import { currentUser } from './auth.ts';
-import { db } from './db.ts';
-import { redis } from './redis.ts';
-import { tenantResolver } from './tenant-resolver.ts';
+import { getDb } from './db.ts';
+import { getRedis } from './redis.ts';
+import { getTenantResolver } from './tenant-resolver.ts';
 import { requestInfo } from './request.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -12,14 +12,14 @@ export async function serverCaller(overrides: { host?: string; activeTenantId?: 
   const [info, user] = await Promise.all([requestInfo(), currentUser()]);
   return createCaller(
     createContext({
-      db,
-      redis,
+      db: getDb(),
+      redis: getRedis(),
       requestId: info.requestId,
       sessionUser: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
       host: overrides.host ?? info.host,
       activeTenantId: overrides.activeTenantId !== undefined ? overrides.activeTenantId : info.activeTenantId,
       ip: info.ip,
-      tenantResolver,
+      tenantResolver: getTenantResolver(),
     }),
   );
 }

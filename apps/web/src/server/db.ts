@@ -1,8 +1,10 @@
 import { createDatabase, type Database } from '@vitrine/db';
-import { env } from './env.ts';
+import { getEnv } from './env.ts';
 
 const globalForDb = globalThis as unknown as { vitrineDb?: Database };
 
-/** One database factory per process (kept across hot reloads). */
-export const db: Database =
-  globalForDb.vitrineDb ?? (globalForDb.vitrineDb = createDatabase({ appDatabaseUrl: env.APP_DATABASE_URL, keyRing: env.DATA_ENCRYPTION_KEYS }));
+/** One database factory per process (kept across hot reloads), created on first use. */
+export function getDb(): Database {
+  const env = getEnv();
+  return (globalForDb.vitrineDb ??= createDatabase({ appDatabaseUrl: env.APP_DATABASE_URL, keyRing: env.DATA_ENCRYPTION_KEYS }));
+}

@@ -1,4 +1,8 @@
 import { loadEnv, type Env } from '@vitrine/core/env';
 
-/** Parsed once per process; a missing or malformed variable stops the server with its name. */
-export const env: Env = loadEnv();
+let parsed: Env | undefined;
+
+/** Parsed on first use (not at import, so `next build` needs no secrets); a bad variable stops the server naming it. */
+export function getEnv(): Env {
+  return (parsed ??= loadEnv());
+}

@@ -1,8 +1,9 @@
 import { createLoginLimiter } from './login-limiter.ts';
-import { redis } from './redis.ts';
+import { getRedis } from './redis.ts';
 import { redisPrefix } from './tenant-resolver.ts';
 
-const limiter = createLoginLimiter(redis, redisPrefix);
+let limiter: ReturnType<typeof createLoginLimiter> | undefined;
+const get = () => (limiter ??= createLoginLimiter(getRedis(), redisPrefix));
 
-export const allowLoginAttempt = (ip: string, email: string) => limiter.attempt(ip, email);
-export const clearLoginAttempts = (ip: string, email: string) => limiter.clear(ip, email);
+export const allowLoginAttempt = (ip: string, email: string) => get().attempt(ip, email);
+export const clearLoginAttempts = (ip: string, email: string) => get().clear(ip, email);

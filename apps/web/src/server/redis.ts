@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
-import { env } from './env.ts';
+import { getEnv } from './env.ts';
 
 const globalForRedis = globalThis as unknown as { vitrineRedis?: Redis };
 
-export const redis: Redis =
-  globalForRedis.vitrineRedis ?? (globalForRedis.vitrineRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }));
+export function getRedis(): Redis {
+  return (globalForRedis.vitrineRedis ??= new Redis(getEnv().REDIS_URL, { maxRetriesPerRequest: 2 }));
+}

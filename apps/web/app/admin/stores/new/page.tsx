@@ -1,6 +1,6 @@
 import { Card, PageHeader } from '@vitrine/ui';
 import { CreateStoreForm } from '../../../../src/admin/create-store-form.tsx';
-import { env } from '../../../../src/server/env.ts';
+import { getEnv } from '../../../../src/server/env.ts';
 
 export const metadata = { title: 'Open a store · Vitrine' };
 
@@ -9,7 +9,7 @@ export default function NewStorePage() {
     <main className="v-page" style={{ maxWidth: 520 }}>
       <PageHeader title="Open a store" description="Choose its name and web address. You can change the name later." />
       <Card>
-        <CreateStoreForm platformDomain={env.PLATFORM_DOMAIN} />
+        <CreateStoreForm platformDomain={getEnv().PLATFORM_DOMAIN} />
       </Card>
     </main>
   );

@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter, createContext, tenantAccessResponseMeta } from '@vitrine/api';
 import { currentUser } from '../../../../src/server/auth.ts';
-import { db } from '../../../../src/server/db.ts';
-import { redis } from '../../../../src/server/redis.ts';
-import { tenantResolver } from '../../../../src/server/tenant-resolver.ts';
+import { getDb } from '../../../../src/server/db.ts';
+import { getRedis } from '../../../../src/server/redis.ts';
+import { getTenantResolver } from '../../../../src/server/tenant-resolver.ts';
 import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
 
 function handler(req: Request) {
@@ -17,14 +17,14 @@ function handler(req: Request) {
       const cookie = req.headers.get('cookie') ?? '';
       const tenantCookie = cookie.split(/;\s*/).find((c) => c.startsWith(`${TENANT_COOKIE}=`));
       return createContext({
-        db,
-        redis,
+        db: getDb(),
+        redis: getRedis(),
         requestId: req.headers.get('x-request-id') ?? undefined,
         sessionUser: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
         host: req.headers.get('host') ?? '',
         activeTenantId: tenantCookie ? decodeURIComponent(tenantCookie.slice(TENANT_COOKIE.length + 1)) : req.headers.get('x-tenant-id'),
         ip: clientIp(req.headers),
-        tenantResolver,
+        tenantResolver: getTenantResolver(),
       });
     },
   });
