@@ -67,3 +67,36 @@ test.describe('admin', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+test.describe('signup', () => {
+  test('a new person signs up, sees the empty state, opens a store and lands on its admin', async ({ page }) => {
+    await page.goto('/signup');
+    await page.getByLabel('Your name').fill('Dora Delta');
+    await page.getByLabel('Email').fill('dora@delta.test');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Use at least 10 characters for your password')).toBeVisible();
+    await page.getByLabel('Password').fill('delta-password-123');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/admin\/stores\/new$/);
+
+    await page.goto('/admin');
+    await expect(page.getByText('You have no store yet')).toBeVisible();
+    await page.getByRole('link', { name: 'Open your store' }).click();
+
+    await page.getByLabel('Store name').fill('Delta Plants');
+    await page.getByLabel(/^Address/).fill('alpha');
+    await page.getByRole('button', { name: 'Create store' }).click();
+    await expect(page.locator('.v-alert')).toBeVisible();
+    await page.getByLabel(/^Address/).fill('delta-plants');
+    await page.getByRole('button', { name: 'Create store' }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { name: 'Delta Plants' })).toBeVisible();
+    await expect(page.getByText('No products yet')).toBeVisible();
+    await expect(page.getByText('Not published')).toBeVisible();
+
+    const comingSoon = await page.goto(storeUrl('delta-plants'));
+    expect(comingSoon?.status()).toBe(404);
+    await expect(page.getByTestId('store-message-title')).toHaveText('Coming soon');
+  });
+});

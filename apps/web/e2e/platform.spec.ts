@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { storeUrl } from './constants.ts';
 import { OWNER, SUPER_ADMIN } from './seed.ts';
 
-async function signIn(page: import('@playwright/test').Page, who: { email: string; password: string }) {
+async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);

@@ -14,7 +14,7 @@ export function CreateStoreForm({ platformDomain }: { platformDomain: string }) 
         </p>
       ) : null}
       <Input label="Store name" name="name" defaultValue={state.values?.name} />
-      <Input label={`Address (…​.${platformDomain})`} name="slug" placeholder="my-store" defaultValue={state.values?.slug} />
+      <Input label={`Address (your-store.${platformDomain})`} name="slug" placeholder="my-store" defaultValue={state.values?.slug} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create store'}
       </Button>
