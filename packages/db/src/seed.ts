@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { createPrismaClient, type PrismaClient } from './client.ts';
-import { Prisma } from './generated/prisma/client.ts';
+import type { Prisma } from './generated/prisma/client.ts';
 
 /**
  * Demo data: a super admin and two published stores with an owner each.
