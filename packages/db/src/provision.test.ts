@@ -172,6 +172,22 @@ describe('moving a tenant between the pooled and a dedicated database', () => {
     expect((await (await db.forTenant(A)).product.findMany()).length).toBe(3);
   });
 
+  it('refuses a dedicated app connection that bypasses RLS or reaches another database', async () => {
+    await expect(
+      moveTenantToDedicated({
+        platformOwnerUrl: platform.ownerUrl,
+        tenantId: B,
+        dedicated: { app: dedicated.owner, owner: dedicated.owner },
+        keyRing,
+      }),
+    ).rejects.toThrow(/bypasses row-level security/);
+    await expect(
+      moveTenantToDedicated({ platformOwnerUrl: platform.ownerUrl, tenantId: B, dedicated: { app: platform.appUrl, owner: dedicated.owner }, keyRing }),
+    ).rejects.toThrow(/different databases/);
+    expect(await query(platform.ownerUrl, 'SELECT database_url_enc FROM tenants WHERE id = $1', [B])).toEqual([{ database_url_enc: null }]);
+    expect(await slugsOf(platform.ownerUrl, B)).toEqual(['b-one', 'b-two']);
+  });
+
   it('refuses to move a pooled tenant to the pooled database, or an unknown tenant', async () => {
     await expect(moveTenantToPooled({ platformOwnerUrl: platform.ownerUrl, tenantId: B, keyRing })).rejects.toThrow(
       /already in the pooled database/,

@@ -74,6 +74,7 @@ export async function moveTenantToDedicated(options: MoveOptions & { dedicated: 
 
     const { applied } = await migrate({ databaseUrl: options.dedicated.owner, log });
     log(`dedicated database migrated (${applied.length} applied)`);
+    await checkAppConnection(options.dedicated);
 
     return await move({
       tenantId,
@@ -212,6 +213,31 @@ async function writeTenant(
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Requests will use `dedicated.app`: it must reach the same database as `dedicated.owner`, as a role
+ * that row-level security applies to, or the move would route the tenant around its isolation.
+ */
+async function checkAppConnection(urls: DedicatedUrls): Promise<void> {
+  const read = async (url: string) => {
+    const client = await connect(url);
+    try {
+      const { rows } = await client.query<{ db: string; unsafe: boolean }>(
+        'SELECT current_database() AS db, (rolsuper OR rolbypassrls) AS unsafe FROM pg_roles WHERE rolname = current_user',
+      );
+      return rows[0]!;
+    } finally {
+      await client.end();
+    }
+  };
+  const [app, owner] = await Promise.all([read(urls.app), read(urls.owner)]);
+  if (app.db !== owner.db) {
+    throw new TenantMoveError(`The dedicated app and owner connections reach different databases (${app.db}, ${owner.db}).`);
+  }
+  if (app.unsafe) {
+    throw new TenantMoveError('The dedicated app connection uses a role that bypasses row-level security; use the vitrine_app role.');
   }
 }
 
