@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '@vitrine/db';
 import type { Logger } from '@vitrine/core/logger';
 import { safeJobId } from '@vitrine/queue';
 import type { OutboxSource } from './outbox-sources.ts';
+import { startLoop } from './loop.ts';
 import { withTimeout } from './timeout.ts';
 
 interface PendingRow {
@@ -163,33 +164,13 @@ export class OutboxRelay {
 
 /** Runs the relay until stopped; `stop()` resolves once the batch in hand is finished. */
 export function startRelayLoop(relay: OutboxRelay, log: Logger, intervalMs = 500) {
-  let stopping = false;
-  let wake: (() => void) | undefined;
-  const done = (async () => {
-    while (!stopping) {
-      let relayed = 0;
-      try {
-        relayed = (await relay.relayAll()).relayed;
-      } catch (error) {
-        log.error({ err: errorMessage(error) }, 'outbox relay batch failed');
-      }
-      // A full batch means more may be waiting: go again at once.
-      if (relayed === 0 && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+  return startLoop(async () => {
+    try {
+      // Something relayed means more may be waiting: go again at once.
+      return (await relay.relayAll()).relayed > 0 ? 'again' : 'idle';
+    } catch (error) {
+      log.error({ err: errorMessage(error) }, 'outbox relay batch failed');
+      return 'idle';
     }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
-    },
-  };
+  }, intervalMs);
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@vitrine/core/logger';
 import type { Schedule } from './processors/index.ts';
 import type { OutboxRelay } from './relay.ts';
+import { startLoop } from './loop.ts';
 import { withTimeout } from './timeout.ts';
 
 /**
@@ -13,44 +14,26 @@ export function keepRegisteringSchedules(
   log: Logger,
   { retryMs = 5_000, timeoutMs = 3_000 } = {},
 ) {
-  let stopping = false;
-  let wake: (() => void) | undefined;
   const pending = new Set(schedules);
-  const done = (async () => {
-    while (!stopping && pending.size > 0) {
-      for (const schedule of [...pending]) {
-        if (stopping) break;
-        try {
-          await withTimeout(
-            relay.queueFor(schedule.queue).upsertJobScheduler(
-              schedule.id,
-              { pattern: schedule.pattern, tz: 'UTC' },
-              { name: schedule.name, data: schedule.payload, opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } },
-            ),
-            timeoutMs,
-            `Redis did not answer within ${timeoutMs} ms`,
-          );
-          pending.delete(schedule);
-        } catch (error) {
-          log.warn({ schedule: schedule.id, err: (error as Error).message }, 'job scheduler not registered yet; will retry');
-        }
-      }
-      if (pending.size > 0 && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, retryMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+  const loop = startLoop(async (isStopping) => {
+    for (const schedule of [...pending]) {
+      if (isStopping()) break;
+      try {
+        await withTimeout(
+          relay.queueFor(schedule.queue).upsertJobScheduler(
+            schedule.id,
+            { pattern: schedule.pattern, tz: 'UTC' },
+            { name: schedule.name, data: schedule.payload, opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } },
+          ),
+          timeoutMs,
+          `Redis did not answer within ${timeoutMs} ms`,
+        );
+        pending.delete(schedule);
+      } catch (error) {
+        log.warn({ schedule: schedule.id, err: (error as Error).message }, 'job scheduler not registered yet; will retry');
       }
     }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
-    },
-  };
+    return pending.size > 0 ? 'idle' : 'done';
+  }, retryMs);
+  return { stop: loop.stop };
 }
