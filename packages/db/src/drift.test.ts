@@ -1,18 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDrift, parsePrismaSchema, SCHEMA_PATH } from './drift.ts';
+import { checkDrift, compareSchema, loadSchema, readDatabase, SCHEMA_PATH } from './drift.ts';
 import * as enums from './generated/prisma/enums.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { TENANT_MODELS } from './tenant-scope.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
-describe('parsePrismaSchema', () => {
-  const parsed = parsePrismaSchema(`
-    // a comment { with a brace
-    generator client { provider = "prisma-client" }
+describe('loadSchema (Prisma\'s own parser)', async () => {
+  const parsed = await loadSchema(`
+    datasource db {
+      provider = "postgresql"
+    }
     enum Colour {
       RED
-      GREEN // trailing comment
+      GREEN @map("green")
       @@map("colour_kind")
     }
     /// documented model
@@ -20,14 +22,14 @@ describe('parsePrismaSchema', () => {
       id        String   @id @default(cuid())
       label     String?  @map("item_label") @db.VarChar(40)
       code      String   @db.Char(3)
-      url       String   @default("http://example.test//x")
       tags      String[] @default([])
       colour    Colour   @default(RED)
       owner     Owner    @relation(fields: [ownerId], references: [id])
       ownerId   String   @map("owner_id")
-      at        DateTime @db.Timestamptz(3)
+      at        DateTime @default(now()) @db.Timestamptz(3)
 
       @@unique([ownerId, code])
+      @@index([ownerId, at(sort: Desc)])
       @@map("items")
     }
     model Owner {
@@ -35,43 +37,56 @@ describe('parsePrismaSchema', () => {
       items Item[]
     }
   `);
+  const item = parsed.models.find((m) => m.name === 'Item')!;
+  const field = (name: string) => item.fields.find((f) => f.name === name)!;
 
-  it('reads models with their table names and the field modifiers', () => {
-    const item = parsed.models.find((m) => m.name === 'Item')!;
+  it('reads models with their table and column names and the field modifiers', () => {
     expect(item.table).toBe('items');
-    expect(item.fields.map((f) => f.name)).toEqual(['id', 'label', 'code', 'url', 'tags', 'colour', 'owner', 'ownerId', 'at']);
-    const field = (name: string) => item.fields.find((f) => f.name === name)!;
+    expect(item.fields.map((f) => f.name)).toEqual(['id', 'label', 'code', 'tags', 'colour', 'owner', 'ownerId', 'at']);
     expect(field('label')).toEqual({
-      name: 'label', type: 'String', optional: true, list: false, column: 'item_label', native: { name: 'VarChar', args: ['40'] },
+      name: 'label', kind: 'scalar', type: 'String', optional: true, list: false, column: 'item_label',
+      native: { name: 'VarChar', args: ['40'] }, databaseDefault: false,
     });
     expect(field('tags')).toMatchObject({ type: 'String', list: true, optional: false, column: 'tags' });
-    expect(field('url').column).toBe('url');
-    expect(field('at').native).toEqual({ name: 'Timestamptz', args: ['3'] });
+    expect(field('owner').kind).toBe('object');
     expect(field('ownerId').column).toBe('owner_id');
     expect(parsed.models.find((m) => m.name === 'Owner')!.table).toBe('Owner');
   });
 
-  it('reads enums with their values and database names', () => {
-    expect(parsed.enums).toEqual([{ name: 'Colour', dbName: 'colour_kind', values: ['RED', 'GREEN'] }]);
+  it('tells database defaults (now(), literals) from client-generated ones (cuid())', () => {
+    expect([field('id'), field('colour'), field('at'), field('code')].map((f) => f.databaseDefault)).toEqual([false, true, true, false]);
   });
 
-  it('refuses a block that is never closed', () => {
-    expect(() => parsePrismaSchema('model A {\n id String @id\n')).toThrow(/never closed/);
+  it('reads primary keys, unique and plain indexes by column, with sort direction', () => {
+    expect(item.indexes).toEqual(
+      expect.arrayContaining([
+        { kind: 'id', columns: [{ name: 'id', descending: false }] },
+        { kind: 'unique', columns: [{ name: 'owner_id', descending: false }, { name: 'code', descending: false }] },
+        { kind: 'normal', columns: [{ name: 'owner_id', descending: false }, { name: 'at', descending: true }] },
+      ]),
+    );
+  });
+
+  it('reads enums with their database names and stored values', () => {
+    expect(parsed.enums).toEqual([{ name: 'Colour', dbName: 'colour_kind', values: ['RED', 'green'] }]);
+  });
+
+  it('refuses a schema Prisma itself refuses', async () => {
+    await expect(loadSchema('model A {\n id String @id\n')).rejects.toThrow();
   });
 });
 
-describe('the parse of schema.prisma matches the generated client', async () => {
-  const schema = parsePrismaSchema(await readFile(SCHEMA_PATH, 'utf8'));
-  const modelNames = new Set(schema.models.map((m) => m.name));
+describe('schema.prisma and the generated client agree (run `pnpm --filter @vitrine/db generate` if not)', async () => {
+  const schema = await loadSchema(await readFile(SCHEMA_PATH, 'utf8'));
 
   it('has the same models', () => {
-    expect([...modelNames].sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(schema.models.map((m) => m.name).sort()).toEqual(Object.values(Prisma.ModelName).sort());
   });
 
   it('has the same scalar fields in every model', () => {
     const namespace = Prisma as unknown as Record<string, Record<string, string>>;
     for (const model of schema.models) {
-      const scalars = model.fields.filter((f) => !modelNames.has(f.type)).map((f) => f.name);
+      const scalars = model.fields.filter((f) => f.kind !== 'object').map((f) => f.name);
       expect(scalars, model.name).toEqual(Object.values(namespace[`${model.name}ScalarFieldEnum`]!));
     }
   });
@@ -81,6 +96,19 @@ describe('the parse of schema.prisma matches the generated client', async () => 
       Object.entries(enums).map(([name, values]) => [name, Object.values(values as Record<string, string>)]),
     );
     expect(Object.fromEntries(schema.enums.map((e) => [e.name, e.values]))).toEqual(generated);
+  });
+
+  it('gives every model the tenant extension scopes a required tenantId column, and no other model one but the platform ones', () => {
+    const platformModelsWithTenantId = new Set(['Domain', 'OutboxJob']);
+    for (const model of schema.models) {
+      const tenantId = model.fields.find((f) => f.name === 'tenantId');
+      if (TENANT_MODELS.has(model.name)) {
+        expect(tenantId, model.name).toMatchObject({ column: 'tenant_id', optional: false, list: false });
+      } else if (tenantId) {
+        expect(platformModelsWithTenantId.has(model.name), `${model.name} has tenantId but is not in TENANT_MODELS`).toBe(true);
+      }
+    }
+    expect([...TENANT_MODELS].filter((name) => !schema.models.some((m) => m.name === name))).toEqual([]);
   });
 });
 
@@ -98,6 +126,14 @@ describe('drift between schema.prisma and the migrated database', () => {
       await client.query('ALTER TABLE categories ALTER COLUMN slug DROP NOT NULL');
       await client.query(`ALTER TYPE "ProductStatus" ADD VALUE 'HIDDEN'`);
       await client.query('ALTER TABLE tenants ALTER COLUMN currency TYPE char(4)');
+      await client.query('DROP INDEX product_variants_tenant_id_sku_key');
+      await client.query('ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_key');
+      await client.query('DROP INDEX IF EXISTS users_email_key');
+      await client.query('DROP INDEX products_tenant_id_status_created_at_id_idx');
+      await client.query('CREATE INDEX products_status_asc ON products (tenant_id, status, created_at, id)');
+      await client.query('ALTER TABLE domains ALTER COLUMN is_primary DROP DEFAULT');
+      await client.query('ALTER TABLE categories ADD COLUMN legacy_code text');
+      await client.query('CREATE TABLE wishlists (id text PRIMARY KEY)');
     } finally {
       await client.end();
     }
@@ -111,17 +147,39 @@ describe('drift between schema.prisma and the migrated database', () => {
     expect(await checkDrift({ databaseUrl: fresh.ownerUrl })).toEqual([]);
   });
 
-  it('names a dropped column, a changed type, a changed nullability, an extra enum value and a changed length', async () => {
+  it('names every difference: columns, types, nullability, lengths, enum values, indexes, defaults, extra columns and tables', async () => {
     const problems = await checkDrift({ databaseUrl: drifted.ownerUrl });
-    expect(problems).toEqual(
-      expect.arrayContaining([
+    expect([...problems].sort()).toEqual(
+      [
         'products.seo_title (Product.seoTitle): column is missing',
         'product_variants.stock (ProductVariant.stock): type is bigint, expected integer',
         'categories.slug (Category.slug): column is nullable, expected NOT NULL',
         'enum ProductStatus: the database has values HIDDEN that the schema lacks',
         'tenants.currency (Tenant.currency): length is 4, expected 3',
+        'product_variants (model ProductVariant): unique index on (tenant_id, sku) is missing',
+        'users (model User): unique index on (email) is missing',
+        'products (model Product): index on (tenant_id, status, created_at DESC, id DESC) is missing',
+        'domains.is_primary (Domain.isPrimary): the schema declares a database default, the column has none',
+        'categories.legacy_code (model Category): column exists in the database but not in the schema',
+        'wishlists: table exists in the database but no model maps to it',
+      ].sort(),
+    );
+  });
+
+  it('names a tenant table that lost its tenant_id column, and a lost table and enum', async () => {
+    const schema = await loadSchema(await readFile(SCHEMA_PATH, 'utf8'));
+    const snapshot = await readDatabase(fresh.ownerUrl);
+    snapshot.columns = snapshot.columns.filter(
+      (c) => !(c.table === 'product_images' && c.column === 'tenant_id') && c.table !== 'audit_logs',
+    );
+    snapshot.enums.delete('MembershipRole');
+    const problems = compareSchema(schema, snapshot);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'product_images.tenant_id (ProductImage.tenantId): column is missing',
+        'audit_logs (model AuditLog): table is missing',
+        'enum MembershipRole: type "MembershipRole" is missing from the database',
       ]),
     );
-    expect(problems).toHaveLength(5);
   });
 });
