@@ -1,6 +1,6 @@
 import { Card, PageHeader } from '@vitrine/ui';
-import { CreateStoreForm } from '../../../../src/admin/create-store-form.tsx';
-import { getEnv } from '../../../../src/server/env.ts';
+import { CreateStoreForm } from '../../../../../src/admin/create-store-form.tsx';
+import { getEnv } from '../../../../../src/server/env.ts';
 
 export const metadata = { title: 'Open a store · Vitrine' };
 

@@ -1,5 +1,5 @@
-import { errorResponse, htmlResponse, storeCaller } from '../../../../../src/store/respond.ts';
-import { storeProductPage, type StoreLook } from '../../../../../src/store/pages.ts';
+import { errorResponse, htmlResponse, storeCaller } from '../../../../../../src/store/respond.ts';
+import { storeProductPage, type StoreLook } from '../../../../../../src/store/pages.ts';
 
 export const dynamic = 'force-dynamic';
 

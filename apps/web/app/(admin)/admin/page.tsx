@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Badge, Button, Card, EmptyState, PageHeader, Price, Table } from '@vitrine/ui';
-import { adminCaller } from '../../src/admin/active-tenant.ts';
-import { setStorePublishedAction, switchTenantAction } from '../../src/admin/actions.ts';
-import { CreateProductForm } from '../../src/admin/create-product-form.tsx';
-import { ProductStatusToggle } from '../../src/admin/product-status-toggle.tsx';
-import { currentUser } from '../../src/server/auth.ts';
-import { getEnv } from '../../src/server/env.ts';
+import { adminCaller } from '../../../src/admin/active-tenant.ts';
+import { setStorePublishedAction, switchTenantAction } from '../../../src/admin/actions.ts';
+import { CreateProductForm } from '../../../src/admin/create-product-form.tsx';
+import { ProductStatusToggle } from '../../../src/admin/product-status-toggle.tsx';
+import { currentUser } from '../../../src/server/auth.ts';
+import { getEnv } from '../../../src/server/env.ts';
 
 export const metadata = { title: 'Products · Vitrine' };
 

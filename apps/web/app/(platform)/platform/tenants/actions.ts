@@ -1,8 +1,8 @@
 'use server';
 import { TRPCError } from '@trpc/server';
 import { revalidatePath } from 'next/cache';
-import type { FormState } from '../../../src/auth/actions.ts';
-import { serverCaller } from '../../../src/server/caller.ts';
+import type { FormState } from '../../../../src/auth/actions.ts';
+import { serverCaller } from '../../../../src/server/caller.ts';
 
 export async function changeTenantStatusAction(_prev: FormState, form: FormData): Promise<FormState> {
   const tenantId = String(form.get('tenantId') ?? '');

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Badge, EmptyState, PageHeader, Table } from '@vitrine/ui';
-import { currentUser } from '../../../src/server/auth.ts';
-import { serverCaller } from '../../../src/server/caller.ts';
+import { currentUser } from '../../../../src/server/auth.ts';
+import { serverCaller } from '../../../../src/server/caller.ts';
 import { TenantStatusForm } from './status-form.tsx';
 
 export const metadata = { title: 'Stores · Vitrine platform' };
@@ -18,7 +18,7 @@ export default async function PlatformTenantsPage({ searchParams }: { searchPara
   const page = await (await serverCaller()).platform.tenants.list({ search, cursor, limit: 50 });
   return (
     <main className="v-page">
-      <PageHeader title="Stores" description="Every store on the platform." actions={<Link href="/admin">Back to admin</Link>} />
+      <PageHeader title="Stores" description="Every store on the platform." />
       <form className="v-row" method="get">
         <div className="v-field">
           <label htmlFor="q">Search</label>

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@vitrine/ui';
-import type { FormState } from '../../../src/auth/actions.ts';
+import type { FormState } from '../../../../src/auth/actions.ts';
 import { changeTenantStatusAction } from './actions.ts';
 
 export function TenantStatusForm({ tenantId, suspended, name }: { tenantId: string; suspended: boolean; name: string }) {
