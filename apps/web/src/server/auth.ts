@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import NextAuth, { type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { SessionUser } from '@vitrine/api';
 import { getDb } from './db.ts';
 import { verifyPassword } from './passwords.ts';
-
-const SESSION_DAYS = 30;
+import { clientIp } from './request.ts';
+import { closeSession, liveSessionUser, openSession, SESSION_MAX_AGE_SECONDS } from './sessions.ts';
 
 declare module 'next-auth' {
   interface Session {
@@ -25,26 +24,29 @@ const credentialsSchema = z.object({ email: z.email().max(254), password: z.stri
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: SESSION_DAYS * 24 * 3600 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
+  logger: {
+    // A wrong password is an expected answer shown beside the form, not a server error worth a stack trace.
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
         const user = await getDb().platform.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
         if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        const session = await getDb().platform.session.create({
-          data: {
-            userId: user.id,
-            sessionToken: randomBytes(32).toString('hex'),
-            expires: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
-          },
-          select: { id: true },
+        const sessionId = await openSession(getDb().platform, user.id, {
+          userAgent: request.headers.get('user-agent'),
+          ip: clientIp(request.headers),
         });
-        return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
+        return { id: user.id, email: user.email, name: user.name, sessionId };
       },
     }),
   ],
@@ -69,19 +71,12 @@ export type CurrentUser = SessionUser & { sessionId: string; name: string | null
 /** The signed-in person, or null when signed out or when their session row was revoked or expired. */
 export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
-  const sessionId = session?.user?.sessionId;
-  if (!session?.user?.id || !sessionId) return null;
-  const row = await getDb().platform.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, expires: true, user: { select: { id: true, email: true, name: true, platformRole: true } } },
-  });
-  if (!row || row.userId !== session.user.id || row.expires.getTime() <= Date.now()) return null;
-  return { id: row.user.id, email: row.user.email, name: row.user.name, platformRole: row.user.platformRole, sessionId };
+  if (!session?.user) return null;
+  return liveSessionUser(getDb().platform, { sessionId: session.user.sessionId, userId: session.user.id });
 }
 
 /** Deletes the session row (revoking the JWT everywhere) before clearing the cookie. */
 export async function endSession(): Promise<void> {
   const session = await auth();
-  const sessionId = session?.user?.sessionId;
-  if (sessionId) await getDb().platform.session.deleteMany({ where: { id: sessionId } });
+  if (session?.user?.sessionId) await closeSession(getDb().platform, session.user.sessionId);
 }
