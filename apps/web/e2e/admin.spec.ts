@@ -98,5 +98,27 @@ test.describe('signup', () => {
     const comingSoon = await page.goto(storeUrl('delta-plants'));
     expect(comingSoon?.status()).toBe(404);
     await expect(page.getByTestId('store-message-title')).toHaveText('Coming soon');
+
+    // Add a product, publish the store, and the product is on sale at the store's own host.
+    await page.goto('/admin');
+    await page.getByLabel('Title').fill('Delta Fern');
+    await page.getByLabel('SKU').fill('DELTA-FERN');
+    await page.getByLabel(/^Price/).fill('24,50');
+    await page.getByLabel('Stock').fill('4');
+    await page.getByRole('button', { name: 'Add product' }).click();
+    await expect(page.getByTestId('admin-products')).toContainText('Delta Fern');
+    await page.getByRole('button', { name: 'Publish store' }).click();
+    await expect(page.getByText('Published', { exact: true })).toBeVisible();
+
+    const open = await page.goto(storeUrl('delta-plants'));
+    expect(open?.status()).toBe(200);
+    await expect(page.getByTestId('store-name')).toHaveText('Delta Plants');
+    await expect(page.getByTestId('product-list')).toContainText('Delta Fern');
+    await expect(page.getByTestId('product-list')).toContainText('In stock');
+    // A new store sells in its own locale and currency (pt-BR, BRL by default): 24,50 → R$ 24,50.
+    await expect(page.getByTestId('product-list')).toContainText(/R\$\s24,50/);
+    await expect(page.locator('body')).not.toContainText('Alpha');
+    await page.getByRole('link', { name: 'Delta Fern' }).click();
+    await expect(page.getByTestId('product-title')).toHaveText('Delta Fern');
   });
 });

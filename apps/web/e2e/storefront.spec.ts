@@ -41,6 +41,19 @@ test.describe('storefront by host', () => {
     await expect(page.locator('body')).not.toContainText('Gamma Thing');
   });
 
+  test('a cancelled store answers 410 and an unpaid one 402, each with a clear sentence and no products', async ({ page }) => {
+    const cancelled = await page.goto(storeUrl('omega'));
+    expect(cancelled?.status()).toBe(410);
+    await expect(page.getByTestId('store-message-title')).toHaveText('Store closed');
+    await expect(page.locator('body')).toContainText('This store has closed.');
+    await expect(page.locator('body')).not.toContainText('Omega Relic');
+
+    const unpaid = await page.goto(storeUrl('sigma', '/products/sigma-gadget'));
+    expect(unpaid?.status()).toBe(402);
+    await expect(page.locator('body')).toContainText('This store is unavailable until its subscription is paid.');
+    await expect(page.locator('body')).not.toContainText('Sigma Gadget');
+  });
+
   test('internal store paths are not reachable on the platform host', async ({ request }) => {
     const response = await request.get('/store/alpha.localhost');
     expect(response.status()).toBe(404);
