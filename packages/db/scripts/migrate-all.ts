@@ -7,13 +7,14 @@ const dryRun = process.argv.includes('--dry-run');
 const env = pickEnv('DATABASE_URL', 'DATA_ENCRYPTION_KEYS');
 
 function table(reports: DatabaseReport[]): string {
-  const header = ['database', 'tenant', dryRun ? 'pending' : 'applied', 'result'];
+  const header = ['database', 'tenant', dryRun ? 'pending' : 'applied', 'already applied', 'result'];
   const rows = reports.map((r) => {
     const names = dryRun ? r.pending : r.applied;
     return [
       r.database,
       r.tenantId ?? '(platform)',
       names.length === 0 ? '-' : names.join(', '),
+      String(r.skipped.length),
       r.error ? `FAILED: ${r.error.split('\n').join(' ')}` : dryRun ? `${names.length} pending` : 'ok',
     ];
   });

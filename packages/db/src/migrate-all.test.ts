@@ -44,6 +44,8 @@ describe('migrateAll', () => {
   let missingName: string;
   let dir: string;
   let migrations: string[];
+  /** The repository's own migrations (what createTestDatabase applied). */
+  let repository: string[];
 
   beforeAll(async () => {
     // The repository's migrations plus one more, so already-migrated databases have something to apply.
@@ -52,6 +54,7 @@ describe('migrateAll', () => {
     await mkdir(join(dir, EXTRA));
     await writeFile(join(dir, EXTRA, 'migration.sql'), 'CREATE TABLE "wishlists_probe" ("id" TEXT PRIMARY KEY);\n');
     migrations = (await readMigrations(dir)).map((m) => m.name);
+    repository = (await readMigrations()).map((m) => m.name);
 
     platform = await createTestDatabase('all_platform');
     dedicated = await createTestDatabase('all_dedicated');
@@ -89,11 +92,16 @@ describe('migrateAll', () => {
     expect(JSON.stringify(reports)).not.toContain('hunter2');
     const r = byTenant(reports);
     expect([...r.keys()]).toEqual(['platform', 't1_dedicated', 't2_missing', 't3_bare']);
-    expect(r.get('platform')).toEqual({ database: `127.0.0.1:5432/${platform.name}`, applied: [], pending: [EXTRA] });
-    expect(r.get('t1_dedicated')).toMatchObject({ database: `127.0.0.1:5432/${dedicated.name}`, applied: [], pending: [EXTRA] });
+    expect(r.get('platform')).toEqual({ database: `127.0.0.1:5432/${platform.name}`, applied: [], skipped: repository, pending: [EXTRA] });
+    expect(r.get('t1_dedicated')).toMatchObject({
+      database: `127.0.0.1:5432/${dedicated.name}`,
+      applied: [],
+      skipped: repository,
+      pending: [EXTRA],
+    });
     expect(r.get('t1_dedicated')?.error).toBeUndefined();
     expect(r.get('t2_missing')?.error).toMatch(new RegExp(`database "${missingName}" does not exist`));
-    expect(r.get('t3_bare')).toMatchObject({ applied: [], pending: migrations });
+    expect(r.get('t3_bare')).toMatchObject({ applied: [], skipped: [], pending: migrations });
 
     expect(await hasTable(bareUrl, 'public._prisma_migrations')).toBe(false);
     expect(await hasTable(bareUrl, 'public.products')).toBe(false);
@@ -103,11 +111,12 @@ describe('migrateAll', () => {
   it('migrates the platform and every dedicated database, reporting a failing one without stopping', async () => {
     const reports = await migrateAll({ platformOwnerUrl: platform.ownerUrl, keyRing, migrationsDir: dir });
     const r = byTenant(reports);
-    expect(r.get('platform')).toEqual({ database: `127.0.0.1:5432/${platform.name}`, applied: [EXTRA], pending: [] });
+    expect(r.get('platform')).toEqual({ database: `127.0.0.1:5432/${platform.name}`, applied: [EXTRA], skipped: repository, pending: [] });
     expect(r.get('t1_dedicated')).toEqual({
       database: `127.0.0.1:5432/${dedicated.name}`,
       tenantId: 't1_dedicated',
       applied: [EXTRA],
+      skipped: repository,
       pending: [],
     });
     expect(r.get('t2_missing')).toMatchObject({ database: `127.0.0.1:5432/${missingName}`, applied: [] });
@@ -122,7 +131,7 @@ describe('migrateAll', () => {
     }
 
     const again = byTenant(await migrateAll({ platformOwnerUrl: platform.ownerUrl, keyRing, migrationsDir: dir }));
-    expect(again.get('platform')?.applied).toEqual([]);
+    expect(again.get('platform')).toMatchObject({ applied: [], skipped: migrations });
     expect(again.get('t3_bare')?.applied).toEqual([]);
     const dry = byTenant(await migrateAll({ platformOwnerUrl: platform.ownerUrl, keyRing, migrationsDir: dir, dryRun: true }));
     expect(dry.get('t3_bare')?.pending).toEqual([]);
@@ -161,9 +170,10 @@ describe('migrateAll', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^database\s+tenant\s+pending\s+result/);
+    expect(result.stdout).toMatch(/^database\s+tenant\s+pending\s+already applied\s+result/);
     expect(result.stdout).toContain(`127.0.0.1:5432/${platform.name}`);
-    expect(result.stdout).toMatch(/t2_missing\s+-\s+FAILED: .*does not exist/);
+    expect(result.stdout).toMatch(/t2_missing\s+-\s+0\s+FAILED: .*does not exist/);
+    expect(result.stdout).toMatch(new RegExp(`${platform.name}\\s+\\(platform\\)\\s+-\\s+${repository.length}\\s+0 pending`));
     expect(result.stdout).toContain('4 database(s) checked (dry run, nothing applied), 1 failed');
   });
 });

@@ -13,6 +13,8 @@ export interface DatabaseReport {
   /** Set for a tenant's dedicated database. */
   tenantId?: string;
   applied: string[];
+  /** Migrations the database already had (left alone). */
+  skipped: string[];
   /** Dry run: the migrations that would be applied. */
   pending: string[];
   error?: string;
@@ -51,6 +53,7 @@ export async function migrateAll(options: MigrateAllOptions): Promise<DatabaseRe
         database: '(unreadable connection string)',
         tenantId: tenant.id,
         applied: [],
+        skipped: [],
         pending: [],
         error: `Could not decrypt the tenant's database connection string: ${messageOf(error)}`,
       });
@@ -62,15 +65,21 @@ export async function migrateAll(options: MigrateAllOptions): Promise<DatabaseRe
 }
 
 async function migrateOne(options: MigrateAllOptions, url: string): Promise<DatabaseReport> {
-  const report: DatabaseReport = { database: describeDatabase(url), applied: [], pending: [] };
+  const report: DatabaseReport = { database: describeDatabase(url), applied: [], skipped: [], pending: [] };
   try {
     if (options.dryRun) {
-      report.pending = await pendingMigrations(url, options.migrationsDir);
+      const status = await migrationStatus(url, options.migrationsDir);
+      report.pending = status.pending;
+      report.skipped = status.applied;
     } else {
       const log = options.log;
-      report.applied = (
-        await migrate({ databaseUrl: url, migrationsDir: options.migrationsDir, log: log && ((line) => log(`${report.database}: ${line}`)) })
-      ).applied;
+      const result = await migrate({
+        databaseUrl: url,
+        migrationsDir: options.migrationsDir,
+        log: log && ((line) => log(`${report.database}: ${line}`)),
+      });
+      report.applied = result.applied;
+      report.skipped = result.skipped;
     }
   } catch (error) {
     report.error = error instanceof MigrationError ? error.message : messageOf(error);
@@ -80,17 +89,23 @@ async function migrateOne(options: MigrateAllOptions, url: string): Promise<Data
 
 /** Migrations in the folder that the database's ledger does not record as finished. */
 export async function pendingMigrations(url: string, migrationsDir?: string): Promise<string[]> {
+  return (await migrationStatus(url, migrationsDir)).pending;
+}
+
+/** The folder's migrations split into those the ledger records as finished and those still to apply. */
+export async function migrationStatus(url: string, migrationsDir?: string): Promise<{ applied: string[]; pending: string[] }> {
   const migrations = await readMigrations(migrationsDir);
+  const names = migrations.map((m) => m.name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows: exists } = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
-    if (exists[0]?.t == null) return migrations.map((m) => m.name);
+    if (exists[0]?.t == null) return { applied: [], pending: names };
     const { rows } = await client.query<{ migration_name: string }>(
       'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const done = new Set(rows.map((r) => r.migration_name));
-    return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+    return { applied: names.filter((n) => done.has(n)), pending: names.filter((n) => !done.has(n)) };
   } finally {
     await client.end();
   }
