@@ -66,6 +66,50 @@ test.describe('admin', () => {
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test('repeated wrong passwords for an account are stopped with a clear message', async ({ page }) => {
+    await page.goto('/login');
+    const attempt = async () => {
+      await page.getByLabel('Email').fill('guess@alpha.test');
+      await page.getByLabel('Password').fill('wrong-guess-password');
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+    };
+    for (let i = 0; i < 10; i++) {
+      await attempt();
+      await expect(page.locator('.v-alert')).toHaveText('That email and password do not match an account.');
+    }
+    await attempt();
+    await expect(page.locator('.v-alert')).toHaveText(/^Too many sign-in attempts\. Please wait 15 minutes and try again\.$/);
+  });
+
+  test('an owner with two stores switches between them and sees only the active store’s products', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+
+    await page.getByRole('link', { name: 'New store' }).click();
+    await page.getByLabel('Store name').fill('Alpha Annex');
+    await page.getByLabel(/^Address/).fill('alpha-annex');
+    await page.getByRole('button', { name: 'Create store' }).click();
+    await expect(page.getByRole('heading', { name: 'Alpha Annex' })).toBeVisible();
+    await expect(page.getByText('No products yet')).toBeVisible();
+
+    await page.getByLabel('Store', { exact: true }).selectOption({ label: 'Alpha Teas' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await expect(page.getByRole('heading', { name: 'Alpha Teas' })).toBeVisible();
+    await expect(page.getByTestId('admin-products')).toContainText('Alpha Green Tea');
+
+    await page.getByLabel('Store', { exact: true }).selectOption({ label: 'Alpha Annex' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await expect(page.getByRole('heading', { name: 'Alpha Annex' })).toBeVisible();
+    await expect(page.getByText('No products yet')).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('Alpha Green Tea');
+  });
 });
 
 test.describe('signup', () => {
