@@ -25,6 +25,13 @@ type Args = Record<string, unknown>;
 type Delegates = Record<string, Record<string, (args: Args) => Promise<unknown>>>;
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Every scoped operation is an interactive transaction, so waiting for a pooled connection happens inside
+ * Prisma's transaction start, whose default limit (2 s) would fail a burst that an unscoped client simply
+ * queues. Scoped operations wait and run as long as a request reasonably can instead.
+ */
+export const SCOPED_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 const setScope = (setting: 'app.tenant_id' | 'app.user_id', value: string) =>
   Prisma.sql`SELECT set_config(${setting}, ${value}, true)`;
 
@@ -60,7 +67,7 @@ function runScoped(
   return client.$transaction(async (tx: Tx) => {
     await tx.$executeRaw(scope);
     return (tx as unknown as Delegates)[delegate]![operation]!(args);
-  });
+  }, SCOPED_TRANSACTION_OPTIONS);
 }
 
 /** Fills tenantId on writes without opening a transaction: for use inside an already scoped one. */
@@ -99,14 +106,14 @@ export function scopeToTenant(client: PrismaClient, tenantId: string) {
         return filled.$transaction(async (tx) => {
           await tx.$executeRaw(scope);
           return fn(tx as ScopedTransaction);
-        }, options);
+        }, { ...SCOPED_TRANSACTION_OPTIONS, ...options });
       },
       /** Raw SQL confined to the tenant, for what Prisma's query API cannot express. */
       $scopedRaw<T = unknown>(query: Prisma.Sql): Promise<T> {
         return client.$transaction(async (tx: Tx) => {
           await tx.$executeRaw(scope);
           return tx.$queryRaw<T>(query);
-        });
+        }, SCOPED_TRANSACTION_OPTIONS);
       },
     },
   });
