@@ -8,8 +8,12 @@ test.describe('admin', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('a wrong password gets a clear message', async ({ page }) => {
+  test('missing fields are named beside them, and a wrong password gets a clear message', async ({ page }) => {
     await page.goto('/login');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Enter your email address')).toBeVisible();
+    await expect(page.getByText('Enter your password')).toBeVisible();
+    await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -69,13 +73,17 @@ test.describe('admin', () => {
 
   test('repeated wrong passwords for an account are stopped with a clear message', async ({ page }) => {
     await page.goto('/login');
+    const email = `guess-${Date.now()}@alpha.test`;
     const attempt = async () => {
-      await page.getByLabel('Email').fill('guess@alpha.test');
+      await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('wrong-guess-password');
+      const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
       await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
-        page.getByRole('button', { name: 'Sign in' }).click(),
+        signIn.click(),
       ]);
+      // The answer is rendered (and the form reset) when the button reads "Sign in" again.
+      await expect(signIn).toBeEnabled();
     };
     for (let i = 0; i < 10; i++) {
       await attempt();

@@ -27,7 +27,11 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   const email = field(form, 'email').trim().toLowerCase();
   const password = field(form, 'password');
   const values = { email };
-  if (!email || !password) return { error: 'Enter your email and password.', values };
+  const fieldErrors: Record<string, string> = {};
+  if (!email) fieldErrors.email = 'Enter your email address';
+  else if (!z.email().safeParse(email).success) fieldErrors.email = 'Enter a valid email address';
+  if (!password) fieldErrors.password = 'Enter your password';
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values };
   const ip = clientIp(await headers());
   const limit = await allowLoginAttempt(ip, email);
   if (!limit.allowed) {

@@ -5,6 +5,7 @@ import { loginAction, type FormState } from './actions.ts';
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
+  const err = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
       {state.error ? (
@@ -13,8 +14,8 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       ) : null}
       <input type="hidden" name="next" value={next} />
-      <Input label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
-      <Input label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Input label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err.email} />
+      <Input label="Password" name="password" type="password" autoComplete="current-password" required error={err.password} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
