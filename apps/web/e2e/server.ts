@@ -1,20 +1,17 @@
 /**
  * Playwright's webServer (it starts before globalSetup): a fresh migrated database, the seed, then
- * `next build && next start` pointed at it, with its own Redis key prefix. The database and the keys are removed
- * when Playwright stops this process, and by globalTeardown (from .e2e-state.json) should this process be killed.
+ * `next build && next start` pointed at it. The database is dropped when Playwright stops this process
+ * (and by globalTeardown, from the name written to .e2e-state.json, should this process be killed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@vitrine/db/testing';
-import { clearRedisKeys } from './redis-keys.ts';
 import { seed } from './seed.ts';
 import { E2E_PORT, STATE_FILE } from './constants.ts';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisPrefix = `vitrine-e2e-${randomBytes(4).toString('hex')}:`;
 const database = await createTestDatabase('web_e2e');
-writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl, redisUrl, redisPrefix }));
+writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl }));
 try {
   await seed(database.ownerUrl);
 } catch (error) {
@@ -29,8 +26,8 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'warn',
   DATABASE_URL: database.ownerUrl,
   APP_DATABASE_URL: database.appUrl,
-  REDIS_URL: redisUrl,
-  VITRINE_REDIS_PREFIX: redisPrefix,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  VITRINE_REDIS_PREFIX: `vitrine-e2e-${randomBytes(4).toString('hex')}:`,
   PLATFORM_DOMAIN: 'localhost',
   APP_URL: `http://localhost:${E2E_PORT}`,
   AUTH_SECRET: 'e2e-only-auth-secret-0123456789abcdefghijklmnop',
@@ -46,7 +43,6 @@ async function stop(code: number) {
   stopping = true;
   child?.kill('SIGTERM');
   await database.drop().catch((err: unknown) => console.error('could not drop the e2e database', err));
-  await clearRedisKeys(redisUrl, redisPrefix).catch((err: unknown) => console.error('could not clear the e2e Redis keys', err));
   process.exit(code);
 }
 process.on('SIGTERM', () => void stop(0));
