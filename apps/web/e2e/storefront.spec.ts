@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storeUrl } from './constants.ts';
+import { BASE, storeUrl } from './constants.ts';
 
 test.describe('storefront by host', () => {
   test("alpha's host shows alpha's products and never beta's", async ({ page }) => {
@@ -52,6 +52,20 @@ test.describe('storefront by host', () => {
     expect(unpaid?.status()).toBe(402);
     await expect(page.locator('body')).toContainText('This store is unavailable until its subscription is paid.');
     await expect(page.locator('body')).not.toContainText('Sigma Gadget');
+  });
+
+  test('a store page cannot post to the admin API with the admin cookies (Origin checked)', async ({ request }) => {
+    const response = await request.post('/api/trpc/tenant.create', {
+      headers: { origin: storeUrl('alpha').replace(/\/$/, ''), cookie: 'vitrine_tenant=x', 'content-type': 'application/json' },
+      data: { name: 'Sneaky', slug: 'sneaky' },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain('came from another site');
+    const sameOrigin = await request.post('/api/trpc/tenant.create', {
+      headers: { origin: BASE, cookie: 'vitrine_tenant=x', 'content-type': 'application/json' },
+      data: { name: 'Sneaky', slug: 'sneaky' },
+    });
+    expect(sameOrigin.status()).toBe(401);
   });
 
   test('internal store paths are not reachable on the platform host', async ({ request }) => {

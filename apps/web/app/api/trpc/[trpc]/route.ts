@@ -5,8 +5,14 @@ import { getDb } from '../../../../src/server/db.ts';
 import { getRedis } from '../../../../src/server/redis.ts';
 import { getTenantResolver } from '../../../../src/server/tenant-resolver.ts';
 import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
+import { isCrossOriginWrite } from '../../../../src/server/same-origin.ts';
+
+const CROSS_ORIGIN_REFUSED = {
+  error: { message: 'This request came from another site and was refused.', code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403 } },
+};
 
 function handler(req: Request) {
+  if (isCrossOriginWrite(req.method, req.headers)) return Response.json(CROSS_ORIGIN_REFUSED, { status: 403 });
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
