@@ -69,29 +69,23 @@ start_local_redis() {
   wait_until 15 redis_up
 }
 
-ensure_postgres() {
-  [ -n "${DATABASE_URL:-}" ] || fail "DATABASE_URL is not set; set it in .env (see .env.example)."
-  postgres_up && return 0
-  local where
-  where=$(url_get "$DATABASE_URL" redacted)
-  if is_local_host "$(url_get "$DATABASE_URL" hostname)" && start_local_postgres; then
-    ok "PostgreSQL started"
+# ensure_service <name> <URL variable> <probe> <starter> <what to start>: the service answers, or it is
+# started when its URL points at this machine, or the script stops with one sentence saying what to do.
+ensure_service() {
+  local name=$1 var=$2 probe=$3 starter=$4 what=$5 url where
+  url=${!var:-}
+  [ -n "$url" ] || fail "$var is not set; set it in .env (see .env.example)."
+  "$probe" && return 0
+  where=$(url_get "$url" redacted)
+  if is_local_host "$(url_get "$url" hostname)" && "$starter"; then
+    ok "$name started"
     return 0
   fi
-  fail "PostgreSQL is not reachable at $where (DATABASE_URL): start PostgreSQL 15 there (or run 'docker compose up -d'), or set DATABASE_URL in .env to a running server."
+  fail "$name is not reachable at $where ($var): start $what there (or run 'docker compose up -d'), or set $var in .env to a running server."
 }
 
-ensure_redis() {
-  [ -n "${REDIS_URL:-}" ] || fail "REDIS_URL is not set; set it in .env (see .env.example)."
-  redis_up && return 0
-  local where
-  where=$(url_get "$REDIS_URL" redacted)
-  if is_local_host "$(url_get "$REDIS_URL" hostname)" && start_local_redis; then
-    ok "Redis started"
-    return 0
-  fi
-  fail "Redis is not reachable at $where (REDIS_URL): start Redis 7 there (or run 'docker compose up -d'), or set REDIS_URL in .env to a running server."
-}
+ensure_postgres() { ensure_service PostgreSQL DATABASE_URL postgres_up start_local_postgres "PostgreSQL 15"; }
+ensure_redis() { ensure_service Redis REDIS_URL redis_up start_local_redis "Redis 7"; }
 
 ensure_services() {
   say "checking PostgreSQL and Redis"
