@@ -10,6 +10,10 @@ const valid = {
   APP_URL: 'http://localhost:3000',
   AUTH_SECRET: 'x'.repeat(32),
   DATA_ENCRYPTION_KEYS: `k2:${key},k1:${Buffer.alloc(32, 2).toString('base64')}`,
+  ML_CLIENT_ID: '1234567890123456',
+  ML_CLIENT_SECRET: 'sandbox-secret',
+  ML_REDIRECT_URI: 'http://localhost:3000/api/mercadolivre/callback',
+  ML_WEBHOOK_SECRET: 'w'.repeat(32),
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {

@@ -51,6 +51,20 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   DATA_ENCRYPTION_KEYS: encryptionKeys,
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+
+  // Mercado Livre application (DevCenter). Tests and the demo point the base URLs at the local sandbox.
+  ML_API_BASE_URL: z.string().url().default('https://api.mercadolibre.com'),
+  /** Overrides every site's authorization host (auth.mercadolivre.com.br, ...): the sandbox's, locally. */
+  ML_AUTH_BASE_URL: z.string().url().optional(),
+  ML_CLIENT_ID: z.string().regex(/^\d+$/, 'must be the numeric application id from DevCenter'),
+  ML_CLIENT_SECRET: z.string().min(8, 'must be the application secret from DevCenter'),
+  /** Registered in DevCenter exactly as written here; ML compares it character by character. */
+  ML_REDIRECT_URI: z.string().url(),
+  /** Path segment of the notifications URL (ML signs nothing): /api/webhooks/mercadolivre/<secret>. */
+  ML_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24–128 URL-safe characters'),
+  /** Requests per second to ML, per application and per seller (field reports see 429s at 5–7/s). */
+  ML_RATE_PER_APP: z.coerce.number().positive().default(5),
+  ML_RATE_PER_SELLER: z.coerce.number().positive().default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -99,7 +99,7 @@ describe('schema.prisma and the generated client agree (run `pnpm --filter @vitr
   });
 
   it('gives every model the tenant extension scopes a required tenantId column, and no other model one but the platform ones', () => {
-    const platformModelsWithTenantId = new Set(['Domain', 'OutboxJob']);
+    const platformModelsWithTenantId = new Set(['Domain', 'OutboxJob', 'MlAccountRoute']);
     for (const model of schema.models) {
       const tenantId = model.fields.find((f) => f.name === 'tenantId');
       if (TENANT_MODELS.has(model.name)) {

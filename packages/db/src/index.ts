@@ -7,6 +7,8 @@ export * from './generated/prisma/enums.ts';
 export type {
   Plan, Tenant, Domain, User, Account, Session, VerificationToken, OutboxJob,
   Membership, StorefrontConfig, Category, Product, ProductVariant, ProductImage, AuditLog,
+  MlAccountRoute, MlAccount, MlToken, MlItem, MlOrder, MlOrderItem, MlShipment, MlQuestion, MlAnswer, MlMessage,
+  MlSyncRun, MlNotification,
 } from './generated/prisma/client.ts';
 
 import type { TenantClient } from './tenant-scope.ts';

@@ -9,7 +9,7 @@ import { createTestDatabase, testKeyRing, type TestDatabase } from './testing.ts
  */
 
 /** Tables carrying tenant_id that are platform data, reached without tenant RLS. */
-const PLATFORM_TABLES_WITH_TENANT_ID = new Set(['domains', 'outbox_jobs']);
+const PLATFORM_TABLES_WITH_TENANT_ID = new Set(['domains', 'outbox_jobs', 'ml_account_routes']);
 
 const TENANT_TABLES = [
   'memberships',
@@ -19,6 +19,17 @@ const TENANT_TABLES = [
   'product_variants',
   'product_images',
   'audit_logs',
+  'ml_accounts',
+  'ml_tokens',
+  'ml_items',
+  'ml_orders',
+  'ml_order_items',
+  'ml_shipments',
+  'ml_questions',
+  'ml_answers',
+  'ml_messages',
+  'ml_sync_runs',
+  'ml_notifications',
 ];
 
 const A = 'tenant_iso_a';
@@ -58,7 +69,39 @@ async function insertTenantRows(owner: pg.Client, tenantId: string, userIds: str
     `p_${tenantId}_1`,
   ]);
   await owner.query(`INSERT INTO audit_logs (id, tenant_id, action) VALUES ($1, $2, 'test.fixture')`, [`a_${tenantId}`, tenantId]);
+  await insertMercadoLivreRows(owner, tenantId);
   await owner.query('COMMIT');
+}
+
+/** One row in every Mercado Livre table for the tenant (inside insertTenantRows' transaction). */
+async function insertMercadoLivreRows(owner: pg.Client, tenantId: string): Promise<void> {
+  const account = `mla_${tenantId}`;
+  const mlUserId = tenantId === A ? 1001 : 1002;
+  await owner.query(
+    `INSERT INTO ml_accounts (id, tenant_id, ml_user_id, nickname, site_id, updated_at) VALUES ($1, $2, $3, 'SELLER', 'MLB', now())`,
+    [account, tenantId, mlUserId],
+  );
+  const rows: Array<[string, string, unknown[]]> = [
+    ['ml_tokens', `(account_id, tenant_id, access_token_enc, refresh_token_enc, key_id, expires_at) VALUES ($1, $2, 'a', 'r', 'k1', now())`, []],
+    ['ml_items', `(id, tenant_id, account_id, ml_item_id, title, price_minor, currency, available_quantity, status)
+       VALUES ($3, $2, $1, 'MLB1', 'Item', 100, 'BRL', 1, 'active')`, [`mli_${tenantId}`]],
+    ['ml_orders', `(id, tenant_id, account_id, ml_order_id, status, buyer_id, total_minor, currency, date_created)
+       VALUES ($3, $2, $1, 2001, 'paid', 3001, 100, 'BRL', now())`, [`mlo_${tenantId}`]],
+    ['ml_order_items', `(id, tenant_id, order_id, ml_item_id, title, quantity, unit_price_minor, currency)
+       SELECT $3, $2, id, 'MLB1', 'Item', 1, 100, 'BRL' FROM ml_orders WHERE account_id = $1`, [`mloi_${tenantId}`]],
+    ['ml_shipments', `(id, tenant_id, account_id, ml_shipment_id, status) VALUES ($3, $2, $1, 4001, 'shipped')`, [`mls_${tenantId}`]],
+    ['ml_questions', `(id, tenant_id, account_id, ml_question_id, ml_item_id, buyer_id, text, status, date_created)
+       VALUES ($3, $2, $1, 5001, 'MLB1', 3001, 'Tem azul?', 'UNANSWERED', now())`, [`mlq_${tenantId}`]],
+    ['ml_answers', `(id, tenant_id, account_id, ml_question_id, text, idempotency_key) VALUES ($3, $2, $1, 5001, 'Tem sim', 'k')`, [`mlan_${tenantId}`]],
+    ['ml_messages', `(id, tenant_id, account_id, ml_message_id, pack_id, from_user_id, to_user_id, text, status, sent_at)
+       VALUES ($3, $2, $1, 'msg1', 2001, 3001, 1001, 'Oi', 'available', now())`, [`mlm_${tenantId}`]],
+    ['ml_sync_runs', `(id, tenant_id, account_id, resource, kind) VALUES ($3, $2, $1, 'ORDERS', 'BACKFILL')`, [`mlr_${tenantId}`]],
+    ['ml_notifications', `(id, tenant_id, account_id, notification_key, topic, resource, ml_user_id)
+       VALUES ($3, $2, $1, 'n1', 'orders_v2', '/orders/2001', 1001)`, [`mln_${tenantId}`]],
+  ];
+  for (const [table, values, extra] of rows) {
+    await owner.query(`INSERT INTO ${table} ${values}`, [account, tenantId, ...extra]);
+  }
 }
 
 describe('tenant isolation in the database', () => {

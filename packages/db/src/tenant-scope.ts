@@ -19,6 +19,17 @@ export const TENANT_MODELS = new Set<string>([
   'ProductVariant',
   'ProductImage',
   'AuditLog',
+  'MlAccount',
+  'MlToken',
+  'MlItem',
+  'MlOrder',
+  'MlOrderItem',
+  'MlShipment',
+  'MlQuestion',
+  'MlAnswer',
+  'MlMessage',
+  'MlSyncRun',
+  'MlNotification',
 ]);
 
 type Args = Record<string, unknown>;
