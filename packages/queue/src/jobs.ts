@@ -13,6 +13,22 @@ export const JOBS = {
     /** Deletes outbox rows relayed longer ago than `olderThanDays`; pending rows are never touched. */
     'outbox.prune': z.object({ olderThanDays: z.number().int().min(1).max(365).default(7) }),
   },
+  mercadolivre: {
+    /** Runs (or resumes) one ml_sync_runs row: its cursor and progress live in the row. */
+    'sync.run': z.object({ tenantId: z.string().min(1), runId: z.string().min(1) }),
+    /** Every 30 minutes: an incremental run per resource for every active account (joining running ones). */
+    'sync.schedule': z.object({}),
+    /** Fetches the resource a stored ml_notifications row points at and updates our copy. */
+    'notification.process': z.object({ tenantId: z.string().min(1), notificationId: z.string().min(1) }),
+    /** Posts one ml_answers row to ML; the row's status makes a retried job a no-op once sent. */
+    'answer.send': z.object({ tenantId: z.string().min(1), answerId: z.string().min(1) }),
+    /** Refreshes tokens that expire within `aheadMinutes`, one account at a time (serialized per account). */
+    'tokens.refresh-due': z.object({ aheadMinutes: z.number().int().min(1).max(360).default(30) }),
+    /** Daily: reads ML's missed feeds and stores what we never received. */
+    'feeds.reconcile': z.object({}),
+    /** Deletes processed notifications older than `olderThanDays` (dead-lettered ones are kept). */
+    'notifications.prune': z.object({ olderThanDays: z.number().int().min(1).max(365).default(30) }),
+  },
 } as const;
 
 type Jobs = typeof JOBS;
