@@ -1,0 +1,10 @@
+export * from './schemas.ts';
+export * from './errors.ts';
+export { toMinorUnits } from './money.ts';
+export { mlRequest, buildUrl, retryAfterMs, type Query, type RequestSpec } from './http/request.ts';
+export { withRetry, retryDelay, DEFAULT_RETRY, type RetryOptions } from './http/retry.ts';
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limit/limiter.ts';
+export { createMlClient, isGone, type MlClient, type MlClientOptions, type OrderSearch, type QuestionSearch } from './client/client.ts';
+export { createOAuth, authorizationEndpoint, codeChallenge, type MlOAuth, type OAuthOptions } from './oauth/oauth.ts';
+export { sealTokens, openTokens, type SealedTokens, type PlainTokens } from './tokens/seal.ts';
+export { createTokenManager, type TokenManager, type TokenManagerOptions, type TokenStore, type StoredTokens } from './tokens/manager.ts';
