@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform with demo data: installs dependencies, finds (or starts) PostgreSQL and Redis,
-# migrates, seeds, builds and runs the web app and the worker, prints the URLs and the demo logins.
-# Ctrl-C stops both.
+# migrates, seeds, builds and runs the web app, the worker and (when ML_API_BASE_URL points at this
+# machine) the Mercado Livre sandbox, prints the URLs and the demo logins. Ctrl-C stops them all.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -22,7 +22,7 @@ stop_all() {
   stopping=1
   rm -f "$seed_log"
   [ "${#pids[@]}" -gt 0 ] || return 0
-  say "stopping the web app and the worker"
+  say "stopping the web app, the worker and the sandbox"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
@@ -50,6 +50,7 @@ say "seeding demo data"
 pnpm --filter @vitrine/db --silent seed | tee "$seed_log" || fail "Seeding the demo data failed (see the message above)."
 
 WEB_PORT=$(url_get "$APP_URL" port 3000)
+http_ok() { node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))' "$1"; }
 port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],()=>s.close(()=>process.exit(0)))' "$1"; }
 port_free "$WEB_PORT" || fail "Port $WEB_PORT (from APP_URL) is in use; stop what runs there (an earlier start.sh?) or change APP_URL in .env."
 port_free "${WORKER_HEALTH_PORT:-3100}" || fail "Port ${WORKER_HEALTH_PORT:-3100} (WORKER_HEALTH_PORT) is in use; stop what runs there or change WORKER_HEALTH_PORT in .env."
@@ -59,6 +60,22 @@ NODE_ENV=production pnpm --filter @vitrine/web --silent build >/tmp/vitrine-web-
   fail "Building the web app failed (full log: /tmp/vitrine-web-build.log)."
 }
 
+# Mercado Livre: the local sandbox stands in for api.mercadolibre.com when the configuration points here.
+ml_sandbox=""
+if is_local_host "$(url_get "$ML_API_BASE_URL" hostname)"; then
+  require_script packages/mercadolivre sandbox
+  ML_SANDBOX_PORT=$(url_get "$ML_API_BASE_URL" port 80)
+  port_free "$ML_SANDBOX_PORT" || fail "Port $ML_SANDBOX_PORT (from ML_API_BASE_URL) is in use; stop what runs there or change ML_API_BASE_URL and ML_AUTH_BASE_URL in .env."
+  ml_sandbox_log=/tmp/vitrine-ml-sandbox.log
+  say "starting the Mercado Livre sandbox on port $ML_SANDBOX_PORT"
+  (cd packages/mercadolivre && ML_SANDBOX_PORT="$ML_SANDBOX_PORT" \
+    ML_NOTIFICATIONS_URL="http://127.0.0.1:$WEB_PORT/api/webhooks/mercadolivre/$ML_WEBHOOK_SECRET" \
+    exec node --import tsx scripts/sandbox.ts) >"$ml_sandbox_log" 2>&1 &
+  pids+=($!)
+  wait_until 30 http_ok "${ML_API_BASE_URL%/}/__sandbox/stats" || { tail -20 "$ml_sandbox_log" >&2; fail "The Mercado Livre sandbox did not start (log: $ml_sandbox_log)."; }
+  ml_sandbox="  mercado livre    ${ML_API_BASE_URL%/} (sandbox; connect a seller at ${APP_URL%/}/admin/mercadolivre)
+$(grep '^  seller ' "$ml_sandbox_log" | sed 's/^  seller /    sandbox seller /')"
+fi
 
 say "starting the web app on port $WEB_PORT and the worker"
 (cd apps/web && NODE_ENV=production exec ./node_modules/.bin/next start -p "$WEB_PORT") &
@@ -66,7 +83,6 @@ pids+=($!)
 (cd apps/worker && exec node --import tsx src/main.ts) &
 pids+=($!)
 
-http_ok() { node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))' "$1"; }
 worker_health="http://127.0.0.1:${WORKER_HEALTH_PORT:-3100}/healthz"
 wait_until 60 http_ok "http://127.0.0.1:$WEB_PORT/" || fail "The web app did not answer on port $WEB_PORT within a minute (see its output above)."
 wait_until 30 http_ok "$worker_health" || fail "The worker's health endpoint did not answer at $worker_health within 30 seconds (see its output above)."
@@ -80,6 +96,7 @@ ${_bold}Vitrine is running.${_reset}
   stores           http://{slug}.${PLATFORM_DOMAIN}:$WEB_PORT  (slugs and logins below)
   worker health    $worker_health
   worker metrics   http://127.0.0.1:${WORKER_HEALTH_PORT:-3100}/metrics
+${ml_sandbox}
 
 ${_bold}Demo data (from the seed):${_reset}
 $(sed 's/^/  /' "$seed_log")
@@ -87,11 +104,11 @@ $(sed 's/^/  /' "$seed_log")
 Press Ctrl-C to stop.
 MSG
 
-# Runs until Ctrl-C, or until one of the two exits (then the other is stopped too).
+# Runs until Ctrl-C, or until one of them exits (then the others are stopped too).
 status=0
 wait -n "${pids[@]}" || status=$?
 if [ "$stopping" != 1 ]; then
-  warn "The web app or the worker stopped unexpectedly (exit $status); stopping the other one."
+  warn "The web app, the worker or the sandbox stopped unexpectedly (exit $status); stopping the others."
   [ "$status" != 0 ] || status=1
 fi
 exit "$status"

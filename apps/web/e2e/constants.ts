@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** A free port, found once by the Playwright runner (E2E_PORT) and inherited by its workers and the web server. */
-function freePort(): string {
+/** A free port; E2E_PORT is found once by the Playwright runner and inherited by its workers and the web server. */
+export function freePort(): string {
   const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }

@@ -1,17 +1,23 @@
 /**
- * Playwright's webServer (it starts before globalSetup): a fresh migrated database, the seed, then
- * `next build && next start` pointed at it. The database is dropped when Playwright stops this process
- * (and by globalTeardown, from the name written to .e2e-state.json, should this process be killed).
+ * Playwright's webServer (it starts before globalSetup): a fresh migrated database, the seed, the Mercado Livre
+ * sandbox (in this process) and the worker, then `next build && next start` pointed at them, with its own Redis key
+ * prefix. The database and the keys are removed when Playwright stops this process, and by globalTeardown (from
+ * .e2e-state.json) should this process be killed. Specs reach the sandbox through `mlSandboxUrl` in that file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@vitrine/db/testing';
+import { startMlServices, startWorker } from './ml-services.ts';
+import { clearRedisKeys } from './redis-keys.ts';
 import { seed } from './seed.ts';
 import { E2E_PORT, STATE_FILE } from './constants.ts';
 
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisPrefix = `vitrine-e2e-${randomBytes(4).toString('hex')}:`;
 const database = await createTestDatabase('web_e2e');
-writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl }));
+const ml = await startMlServices();
+writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl, redisUrl, redisPrefix, mlSandboxUrl: ml.sandbox.url }));
 try {
   await seed(database.ownerUrl);
 } catch (error) {
@@ -26,23 +32,29 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'warn',
   DATABASE_URL: database.ownerUrl,
   APP_DATABASE_URL: database.appUrl,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  VITRINE_REDIS_PREFIX: `vitrine-e2e-${randomBytes(4).toString('hex')}:`,
+  REDIS_URL: redisUrl,
+  VITRINE_REDIS_PREFIX: redisPrefix,
   PLATFORM_DOMAIN: 'localhost',
   APP_URL: `http://localhost:${E2E_PORT}`,
   AUTH_SECRET: 'e2e-only-auth-secret-0123456789abcdefghijklmnop',
   DATA_ENCRYPTION_KEYS: 'k1:g2TSOuscX2NiMxYkYPbp4UeCB5QOegwhwi8KS55xITo=',
   NEXT_TELEMETRY_DISABLED: '1',
+  ...ml.env,
 };
 
 let child: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let stopping = false;
 
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   child?.kill('SIGTERM');
+  worker?.kill('SIGTERM');
+  await ml.sandbox.close().catch((err: unknown) => console.error('could not close the Mercado Livre sandbox', err));
+  if (worker && worker.exitCode === null) await new Promise((resolve) => worker!.once('exit', resolve));
   await database.drop().catch((err: unknown) => console.error('could not drop the e2e database', err));
+  await clearRedisKeys(redisUrl, redisPrefix).catch((err: unknown) => console.error('could not clear the e2e Redis keys', err));
   process.exit(code);
 }
 process.on('SIGTERM', () => void stop(0));
@@ -60,5 +72,7 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   const built = await run(['build']);
   if (built !== 0) await stop(built);
 }
+// After the build, so the two do not compete for the machine's cores.
+worker = startWorker(env);
 const exited = await run(['start', '-p', String(E2E_PORT)]);
 await stop(exited);
