@@ -8,3 +8,4 @@ export { createMlClient, isGone, type MlClient, type MlClientOptions, type Order
 export { createOAuth, authorizationEndpoint, codeChallenge, type MlOAuth, type OAuthOptions } from './oauth/oauth.ts';
 export { sealTokens, openTokens, type SealedTokens, type PlainTokens } from './tokens/seal.ts';
 export { createTokenManager, type TokenManager, type TokenManagerOptions, type TokenStore, type StoredTokens } from './tokens/manager.ts';
+export { createMlServices, mlConfigFromEnv, type MlConfig, type MlEnv, type MlServices } from './services.ts';
