@@ -9,7 +9,7 @@ if (existsSync(repositoryEnv)) process.loadEnvFile(repositoryEnv);
 
 const config: NextConfig = {
   // Workspace packages are TypeScript source (with `.ts` import specifiers, like Prisma's generated client).
-  transpilePackages: ['@vitrine/api', '@vitrine/core', '@vitrine/db', '@vitrine/ui'],
+  transpilePackages: ['@vitrine/api', '@vitrine/core', '@vitrine/db', '@vitrine/mercadolivre', '@vitrine/ui'],
   // Native or connection-holding modules stay plain Node requires, outside the bundles.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', '@prisma/client', 'ioredis', 'bullmq', 'pino'],
   poweredByHeader: false,

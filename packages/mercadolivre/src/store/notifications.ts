@@ -89,7 +89,7 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
     where: { mlUserId },
     select: { tenantId: true, accountId: true },
   });
-  if (!route) return { status: 200, message: 'No connected account for this seller; ignored.', ignored: 'unknown_seller' };
+  if (!route) return { status: 200, message: `No connected account for seller ${n.user_id}; ignored.`, ignored: 'unknown_seller' };
 
   const tenantDb = await db.forTenant(route.tenantId);
   const key = notificationKey(n);
@@ -117,7 +117,7 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
              (SELECT id FROM upserted) AS id,
              (SELECT inserted FROM upserted) AS inserted`);
     if (!row?.active) {
-      return { status: 200, message: 'The seller\u2019s account is not active; ignored.', ignored: 'inactive_account' };
+      return { status: 200, message: `The account of seller ${n.user_id} is not active; ignored.`, ignored: 'inactive_account' };
     }
     if (row.inserted === true && row.id) {
       await enqueueInTransaction(tx, {
