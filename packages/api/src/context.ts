@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createLogger, type Logger } from '@vitrine/core/logger';
 import type { Database, PlatformRole } from '@vitrine/db';
+import type { MlServices } from '@vitrine/mercadolivre';
 import { createTenantResolver, type TenantResolver } from './tenancy/resolve-host.ts';
 
 /** The signed-in person, as the web app's session (or the desktop token) knows them. */
@@ -27,6 +28,8 @@ export interface CreateContextOptions {
   /** Needed only when no tenantResolver is given; defaults to the PLATFORM_DOMAIN variable. */
   platformDomain?: string;
   log?: Logger;
+  /** Mercado Livre (OAuth, clients), built once per process; without it the connection procedures refuse. */
+  mercadolivre?: MlServices;
 }
 
 export interface Context {
@@ -39,6 +42,7 @@ export interface Context {
   ip: string | null;
   tenantResolver: TenantResolver;
   log: Logger;
+  mercadolivre: MlServices | null;
 }
 
 const rootLogger = createLogger('api');
@@ -76,5 +80,6 @@ export function createContext(options: CreateContextOptions): Context {
     ip: options.ip ?? null,
     tenantResolver,
     log: (options.log ?? rootLogger).child({ requestId, userId: user?.id }),
+    mercadolivre: options.mercadolivre ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { router } from './trpc.ts';
 import { catalogRouter } from './routers/catalog/router.ts';
+import { mercadolivreRouter } from './routers/mercadolivre/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
 import { storefrontRouter } from './routers/storefront/router.ts';
 import { tenantRouter } from './routers/tenant/router.ts';
@@ -9,6 +10,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   storefront: storefrontRouter,
   platform: platformRouter,
+  mercadolivre: mercadolivreRouter,
 });
 
 export type AppRouter = typeof appRouter;

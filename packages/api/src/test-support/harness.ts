@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { createLogger } from '@vitrine/core/logger';
 import { createDatabase, createPrismaClient, type Database, type MembershipRole, type PlatformRole, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
+import type { MlServices } from '@vitrine/mercadolivre';
 import { createContext, type SessionUser } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { createTenantResolver, type TenantResolver } from '../tenancy/resolve-host.ts';
@@ -23,8 +24,15 @@ export interface CallAs {
   host?: string;
 }
 
+export interface ApiHarnessOptions {
+  /** Mercado Livre services for the callers' context, or a factory given this harness's Redis and key prefix. */
+  mercadolivre?: MlServices | ((parts: { redis: Redis; keyPrefix: string }) => MlServices);
+}
+
 export interface ApiHarness {
   testDb: TestDatabase;
+  /** What callers get as ctx.mercadolivre (null: not configured); tests may replace it. */
+  mercadolivre: MlServices | null;
   db: Database;
   owner: PrismaClient;
   redis: Redis;
@@ -43,7 +51,7 @@ export interface ApiHarness {
 
 const silent = createLogger('api-test', 'silent');
 
-export async function createApiHarness(label: string): Promise<ApiHarness> {
+export async function createApiHarness(label: string, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const testDb = await createTestDatabase(`api_${label}`);
   const db = createDatabase({ appDatabaseUrl: testDb.appUrl, keyRing: testKeyRing(), maxConnections: 5 });
   const owner = createPrismaClient(testDb.ownerUrl, { maxConnections: 2 });
@@ -60,8 +68,12 @@ export async function createApiHarness(label: string): Promise<ApiHarness> {
   const resolver = await newResolver();
   let requests = 0;
 
+  const mercadolivre =
+    typeof options.mercadolivre === 'function' ? options.mercadolivre({ redis, keyPrefix }) : (options.mercadolivre ?? null);
+
   const harness: ApiHarness = {
     testDb,
+    mercadolivre,
     db,
     owner,
     redis,
@@ -81,6 +93,7 @@ export async function createApiHarness(label: string): Promise<ApiHarness> {
           ip: '127.0.0.1',
           tenantResolver: resolver,
           log: silent,
+          mercadolivre: harness.mercadolivre ?? undefined,
         }),
       );
     },
