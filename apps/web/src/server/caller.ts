@@ -1,6 +1,7 @@
 import { appRouter, createCallerFactory, createContext } from '@vitrine/api';
 import { currentUser } from './auth.ts';
 import { getDb } from './db.ts';
+import { getMlServices } from './mercadolivre.ts';
 import { getRedis } from './redis.ts';
 import { getTenantResolver } from './tenant-resolver.ts';
 import { requestInfo } from './request.ts';
@@ -20,6 +21,7 @@ export async function serverCaller(overrides: { host?: string; activeTenantId?: 
       activeTenantId: overrides.activeTenantId !== undefined ? overrides.activeTenantId : info.activeTenantId,
       ip: info.ip,
       tenantResolver: getTenantResolver(),
+      mercadolivre: getMlServices(),
     }),
   );
 }

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <>
       <nav className="v-page" aria-label="Admin" style={{ display: 'flex', gap: 16, alignItems: 'center', paddingBottom: 0 }}>
         <Link href="/admin">Products</Link>
+        <Link href="/admin/mercadolivre">Mercado Livre</Link>
         <Link href="/admin/stores/new">New store</Link>
         {user.platformRole === 'SUPER_ADMIN' ? <Link href="/platform/tenants">Platform</Link> : null}
         <span style={{ marginLeft: 'auto' }}>{user.email}</span>

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter, createContext, tenantAccessResponseMeta } from '@vitrine/api';
 import { currentUser } from '../../../../src/server/auth.ts';
 import { getDb } from '../../../../src/server/db.ts';
+import { getMlServices } from '../../../../src/server/mercadolivre.ts';
 import { getRedis } from '../../../../src/server/redis.ts';
 import { getTenantResolver } from '../../../../src/server/tenant-resolver.ts';
 import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
@@ -31,6 +32,7 @@ function handler(req: Request) {
         activeTenantId: tenantCookie ? decodeURIComponent(tenantCookie.slice(TENANT_COOKIE.length + 1)) : req.headers.get('x-tenant-id'),
         ip: clientIp(req.headers),
         tenantResolver: getTenantResolver(),
+        mercadolivre: getMlServices(),
       });
     },
   });
