@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, createPrismaClient, type Database, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
+import { enqueueInTransaction } from '@vitrine/queue';
 import { acceptMlNotification, handleMlWebhook, notificationJobId, webhookSecretMatches } from './notifications.ts';
 
 const SECRET = 'w'.repeat(32);
@@ -137,6 +138,26 @@ describe('acceptMlNotification', () => {
         payload: { tenantId: A.tenantId, notificationId: result.notificationId },
       },
     ]);
+  });
+
+  it('writes the same outbox row enqueueInTransaction would', async () => {
+    const result = await accept(notification());
+    const columns = (id: string) =>
+      owner.$queryRaw<Array<Record<string, unknown>>>`
+        SELECT tenant_id, queue, name, payload, relayed_at, attempts, last_error, available_at <= now() AS due
+        FROM outbox_jobs WHERE id = ${id}`;
+    const [ours] = await owner.$queryRaw<Array<{ id: string }>>`SELECT id FROM outbox_jobs WHERE job_id = ${notificationJobId(result.notificationId!)}`;
+    const reference = await (await db.forTenant(A.tenantId)).$scoped((tx) =>
+      enqueueInTransaction(tx, {
+        queue: 'mercadolivre',
+        name: 'notification.process',
+        payload: { tenantId: A.tenantId, notificationId: result.notificationId! },
+        jobId: 'reference',
+        tenantId: A.tenantId,
+      }),
+    );
+    expect(await columns(ours!.id)).toEqual(await columns(reference));
+    await owner.$executeRaw`DELETE FROM outbox_jobs WHERE id = ${reference}`;
   });
 
   it('keeps one row and one job for five deliveries of the same notification, with the highest attempt count', async () => {
