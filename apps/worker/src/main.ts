@@ -3,11 +3,15 @@ import { createDatabase } from '@vitrine/db';
 import { createLogger } from '@vitrine/core/logger';
 import { pickEnv } from '@vitrine/core/env';
 import { QUEUE_PREFIX } from '@vitrine/queue';
+import { mlConfigFromEnv } from '@vitrine/mercadolivre';
 import { concurrency, processors, schedules } from './processors/index.ts';
 import { startWorkerRuntime } from './runtime.ts';
 import { stopOnSignals } from './shutdown.ts';
 
-const env = pickEnv('APP_DATABASE_URL', 'REDIS_URL', 'DATA_ENCRYPTION_KEYS', 'WORKER_HEALTH_PORT', 'LOG_LEVEL');
+const env = pickEnv(
+  'APP_DATABASE_URL', 'REDIS_URL', 'DATA_ENCRYPTION_KEYS', 'WORKER_HEALTH_PORT', 'LOG_LEVEL',
+  'ML_API_BASE_URL', 'ML_AUTH_BASE_URL', 'ML_CLIENT_ID', 'ML_CLIENT_SECRET', 'ML_REDIRECT_URI', 'ML_RATE_PER_APP', 'ML_RATE_PER_SELLER',
+);
 const log = createLogger('worker', env.LOG_LEVEL);
 const db = createDatabase({ appDatabaseUrl: env.APP_DATABASE_URL, keyRing: env.DATA_ENCRYPTION_KEYS });
 
@@ -22,6 +26,7 @@ try {
     schedules,
     concurrency,
     healthPort: env.WORKER_HEALTH_PORT,
+    mercadolivre: mlConfigFromEnv(env),
   });
   stopOnSignals({
     log,

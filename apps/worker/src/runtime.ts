@@ -11,6 +11,7 @@ import { OutboxSources } from './outbox-sources.ts';
 import type { JobContext, ProcessorRegistry, Schedule } from './processors/index.ts';
 import { OutboxRelay, startRelayLoop } from './relay.ts';
 import { keepRegisteringSchedules } from './schedules.ts';
+import { createMlServices, type MlConfig, type MlServices } from '@vitrine/mercadolivre';
 
 export interface WorkerRuntimeOptions {
   db: Database;
@@ -26,10 +27,18 @@ export interface WorkerRuntimeOptions {
   /** 0 picks a free port (tests). */
   healthPort: number;
   relayIntervalMs?: number;
+  /** Mercado Livre application settings; without them the ML jobs fail saying so. */
+  mercadolivre?: MlConfig;
+  /**
+   * How long a job's lock lives and how often stalled jobs (their worker died) are looked for. BullMQ's
+   * defaults (30 s each) suit production; tests that kill a worker shorten them.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 /** Runs one job: payload validated against @vitrine/queue, then the processor for its kind. */
-async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions) {
+async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions, ml: MlServices | undefined) {
   const processor = options.processors[queue]?.[job.name];
   if (!processor) throw new UnrecoverableError(`No processor for job "${job.name}" on queue "${queue}".`);
   let payload: unknown;
@@ -47,6 +56,8 @@ async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions) {
     log: options.log.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }),
     jobId: job.id ?? '',
     attempt: job.attemptsMade + 1,
+    maxAttempts: job.opts.attempts ?? 1,
+    ml,
   };
   return processor(payload as never, ctx);
 }
@@ -86,11 +97,20 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
 
   const health = await startHealthServer({ db, redis, metrics, relayLagSeconds: () => relay.lagSeconds() }, options.healthPort);
 
+  // Its own connection: ML work may wait on Redis (locks, rate budget) and must not fail fast like the probe.
+  const mlRedis = options.mercadolivre ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+  mlRedis?.on('error', () => {});
+  const ml = mlRedis && options.mercadolivre
+    ? createMlServices({ redis: mlRedis, prefix, keyRing: options.keyRing, config: options.mercadolivre })
+    : undefined;
+
   const workers = Object.keys(options.processors).map((queue) => {
-    const worker = new Worker(queue, (job) => runJob(queue, job, options), {
+    const worker = new Worker(queue, (job) => runJob(queue, job, options, ml), {
       connection: workerConnection,
       prefix,
       concurrency: options.concurrency?.[queue] ?? 4,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     });
     const observe = (job: Job | undefined) => {
       if (job?.processedOn && job.finishedOn) metrics.jobDuration.observe({ queue, name: job.name }, (job.finishedOn - job.processedOn) / 1000);
@@ -132,6 +152,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
         await sources.close();
         await new Promise<void>((resolve) => health.close(() => resolve()));
         redis.disconnect();
+        mlRedis?.disconnect();
         log.info('worker stopped');
       })();
       return stopped;

@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   t = await createTestDatabase('worker_processors');
   db = createDatabase({ appDatabaseUrl: t.appUrl, keyRing: testKeyRing() });
-  ctx = { db, log: createLogger('processors-test', 'silent'), jobId: 'test', attempt: 1 };
+  ctx = { db, log: createLogger('processors-test', 'silent'), jobId: 'test', attempt: 1, maxAttempts: 1 };
 });
 
 afterAll(async () => {

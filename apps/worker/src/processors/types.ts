@@ -1,6 +1,7 @@
 import type { Database } from '@vitrine/db';
 import type { Logger } from '@vitrine/core/logger';
 import type { JobData, JobName, QueueName } from '@vitrine/queue';
+import type { MlServices } from '@vitrine/mercadolivre';
 
 export interface JobContext {
   db: Database;
@@ -8,6 +9,10 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first try. */
   attempt: number;
+  /** The job's attempts in all; on the last one a processor records a final failure. */
+  maxAttempts: number;
+  /** Mercado Livre services, when the worker was configured with an ML application. */
+  ml?: MlServices;
 }
 
 /** One processor per job kind: the validated payload in, a small JSON-able summary out. */
