@@ -27,9 +27,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const prefix of usedPrefixes) {
-    const queue = new Queue('maintenance', { connection: { url: REDIS_URL }, prefix });
-    await queue.obliterate({ force: true }).catch(() => {});
-    await queue.close();
+    for (const name of ['maintenance', 'mercadolivre']) {
+      const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix });
+      await queue.obliterate({ force: true }).catch(() => {});
+      await queue.close();
+    }
   }
   await db?.disconnect();
   await t?.drop();
@@ -107,13 +109,16 @@ describe('worker runtime', () => {
     }
   });
 
-  it('registers the daily job schedulers', async () => {
+  it('registers the repeating job schedulers of every queue', async () => {
     const runtime = await start({ schedules });
     try {
+      for (const name of new Set(schedules.map((s) => s.queue))) {
+        const queue = runtime.relay.queueFor(name);
+        await expect.poll(async () => (await queue.getJobSchedulers()).map((s) => s.key).sort(), { timeout: 10_000 }).toEqual(
+          schedules.filter((s) => s.queue === name).map((s) => s.id).sort(),
+        );
+      }
       const queue = runtime.relay.queueFor('maintenance');
-      await expect.poll(async () => (await queue.getJobSchedulers()).map((s) => s.key).sort(), { timeout: 10_000 }).toEqual(
-        schedules.map((s) => s.id).sort(),
-      );
       const cleanup = await queue.getJobScheduler('sessions-cleanup-daily');
       expect(cleanup).toMatchObject({ name: 'sessions.cleanup', pattern: '17 3 * * *', tz: 'UTC' });
     } finally {
