@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, type TestDatabase } from '@vitrine/db/testing';
+import type * as WebhookRoute from '../../app/api/webhooks/mercadolivre/[secret]/route.ts';
 import { isSharedPath } from '../routing/host-route.ts';
 
 /** The Next route itself (Request in, Response out) on a fresh database; the intake's branches are tested in @vitrine/mercadolivre. */
@@ -11,7 +12,7 @@ const SELLER = 7_700_001;
 
 let t: TestDatabase;
 let owner: PrismaClient;
-let route: typeof import('../../app/api/webhooks/mercadolivre/[secret]/route.ts');
+let route: typeof WebhookRoute;
 
 beforeAll(async () => {
   t = await createTestDatabase('web_ml_webhook');
