@@ -1,7 +1,7 @@
 import { Prisma, type MlAccount, type MlSyncRun, type TenantClient } from '@vitrine/db';
 import type { MlClient } from '../client/client.ts';
 import { MlError, MlReconnectNeededError, isRetryable } from '../errors.ts';
-import { PAGE_FETCHERS, type FetchedPage, type SyncCursor } from './resources.ts';
+import { PAGE_FETCHERS, type FetchedPage, type PageFetcher, type SyncCursor } from './resources.ts';
 
 export interface RunSyncOptions {
   tenantDb: TenantClient;
@@ -42,7 +42,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunSyncResult> {
   }
 
   let cursor = run.cursor as SyncCursor;
-  const fetchPage = PAGE_FETCHERS[run.resource];
+  const fetchPage = batched(PAGE_FETCHERS[run.resource]);
   const ctx = { client: options.clientFor(account), tenantDb, accountId: account.id, kind: run.kind, now };
   let processed = run.processed;
   let changed = 0;
@@ -88,6 +88,35 @@ export async function runSync(options: RunSyncOptions): Promise<RunSyncResult> {
   await finish(tenantDb, runId, 'SUCCEEDED', null);
   await tenantDb.mlAccount.update({ where: { id: account.id }, data: { lastSyncedAt: new Date(now()) } });
   return { outcome: 'succeeded', processed, changed, pages };
+}
+
+/** Records written per transaction: several of ML's small pages commit together with their cursor. */
+export const BATCH_RECORDS = 200;
+
+/** Reads pages until a batch is full, the resource ends, or a page is empty; they store as one. */
+function batched(fetchPage: PageFetcher): PageFetcher {
+  return async (cursor, ctx) => {
+    const pages: FetchedPage[] = [];
+    let fetched = 0;
+    let next: SyncCursor | null = cursor;
+    while (next && fetched < BATCH_RECORDS) {
+      const page = await fetchPage(next, ctx);
+      pages.push(page);
+      fetched += page.fetched;
+      next = page.next;
+      if (page.fetched === 0) break;
+    }
+    return {
+      fetched,
+      total: pages.at(-1)?.total,
+      next,
+      async store(tx) {
+        let changed = 0;
+        for (const page of pages) changed += await page.store(tx);
+        return changed;
+      },
+    };
+  };
 }
 
 async function claim(tenantDb: TenantClient, runId: string): Promise<MlSyncRun | null> {
