@@ -20,7 +20,8 @@ try {
     db,
     keyRing: env.DATA_ENCRYPTION_KEYS,
     redisUrl: env.REDIS_URL,
-    prefix: QUEUE_PREFIX,
+    // A run that shares Redis with others (the e2e suite) keeps its queues under its own key prefix.
+    prefix: process.env.VITRINE_REDIS_PREFIX ? `${process.env.VITRINE_REDIS_PREFIX}queue` : QUEUE_PREFIX,
     log,
     processors,
     schedules,
