@@ -1,4 +1,4 @@
-import type { MlQuestion, Prisma, TenantDb } from '@vitrine/db';
+import type { MlAnswer, MlQuestion, Prisma, TenantDb } from '@vitrine/db';
 import { notFound } from '../../errors.ts';
 import { decodeCursor } from '../../lib/keyset.ts';
 import type { TenantContext } from '../../trpc.ts';
@@ -63,7 +63,7 @@ export async function listQuestions(ctx: TenantContext, input: QuestionsInput) {
   return { items: page.items.map((q) => questionRow(q, titles)), nextCursor: page.nextCursor };
 }
 
-const answerView = (a: { id: string; text: string; status: string; refusalReason: string | null; createdAt: Date; sentAt: Date | null; createdByUserId: string | null }) => ({
+const answerView = (a: Pick<MlAnswer, 'id' | 'text' | 'status' | 'refusalReason' | 'createdAt' | 'sentAt' | 'createdByUserId'>) => ({
   id: a.id,
   text: a.text,
   status: a.status,
