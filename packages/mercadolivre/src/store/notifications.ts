@@ -82,7 +82,9 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
   if (!parsed.success) return { status: 400, message: `Invalid notification: ${describeIssues(parsed.error)}` };
   const n = parsed.data;
 
-  if (String(n.application_id) !== input.clientId) {
+  // Compared as numbers: the schema reads application_id as one, and a 16-digit id above 2^53 is rounded
+  // the same way on both sides (JSON.parse has already rounded it in the body).
+  if (n.application_id !== Number(input.clientId)) {
     return { status: 403, message: 'This notification belongs to another application.' };
   }
   if (!isKnownTopic(n.topic)) return { status: 200, message: `Topic "${n.topic}" is not processed; ignored.`, ignored: 'unknown_topic' };
