@@ -174,7 +174,7 @@ describe('acceptMlNotification', () => {
     expect(await counts()).toEqual({ notifications: before.notifications + 1, jobs: before.jobs + 1 });
 
     // A late retry with a lower count changes nothing.
-    expect(await accept(notification({ _id: id, attempts: 2 }))).toMatchObject({ status: 200, duplicate: true });
+    expect(await accept(notification({ _id: id, attempts: 2 }))).toMatchObject({ status: 200, duplicate: true, notificationId: rows[0]!.id });
     expect((await notificationsByKey(id))[0]!.ml_attempts).toBe(5);
     expect(await counts()).toEqual({ notifications: before.notifications + 1, jobs: before.jobs + 1 });
   });

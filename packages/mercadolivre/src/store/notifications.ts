@@ -107,17 +107,23 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
     jobId: notificationJobId(newId),
   };
 
-  // One statement in the tenant's scope: the account must still be ACTIVE; a known key only raises
-  // ml_attempts (left untouched when the count is not higher, so a storm of duplicates writes no new row
-  // versions); the outbox row exists exactly when the notification row is new.
+  // One statement in the tenant's scope: the account must still be ACTIVE; a key already stored with at
+  // least this attempt count is only read (no row lock, no write: a storm of duplicates stays read-only);
+  // otherwise insert, or on a concurrent insert of the same key raise ml_attempts; the outbox row exists
+  // exactly when the notification row is new.
+  const key = notificationKey(n);
+  const attempts = Math.max(1, n.attempts ?? 1);
   const [row] = await tenantDb.$scopedRaw<Array<{ active: boolean; id: string | null; inserted: boolean | null }>>(Prisma.sql`
     WITH account AS (
       SELECT id FROM ml_accounts WHERE id = ${route.account_id}::text AND status = 'ACTIVE'
+    ), existing AS (
+      SELECT id, ml_attempts FROM ml_notifications WHERE tenant_id = ${tenantId}::text AND notification_key = ${key}::text
     ), upserted AS (
       INSERT INTO ml_notifications (id, tenant_id, account_id, notification_key, topic, resource, ml_user_id, ml_attempts, body)
-      SELECT ${newId}::text, ${tenantId}::text, account.id, ${notificationKey(n)}::text, ${n.topic}::text, ${n.resource}::text,
-             ${mlUserId}::bigint, ${Math.max(1, n.attempts ?? 1)}::int, ${JSON.stringify(input.body)}::jsonb
+      SELECT ${newId}::text, ${tenantId}::text, account.id, ${key}::text, ${n.topic}::text, ${n.resource}::text,
+             ${mlUserId}::bigint, ${attempts}::int, ${JSON.stringify(input.body)}::jsonb
       FROM account
+      WHERE NOT EXISTS (SELECT 1 FROM existing WHERE existing.ml_attempts >= ${attempts}::int)
       ON CONFLICT (tenant_id, notification_key) DO UPDATE
         SET ml_attempts = GREATEST(ml_notifications.ml_attempts, EXCLUDED.ml_attempts)
         WHERE EXCLUDED.ml_attempts > ml_notifications.ml_attempts
@@ -129,7 +135,7 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
       RETURNING id
     )
     SELECT EXISTS (SELECT 1 FROM account) AS active,
-           (SELECT id FROM upserted) AS id,
+           COALESCE((SELECT id FROM upserted), (SELECT id FROM existing)) AS id,
            (SELECT inserted FROM upserted) AS inserted`);
 
   if (!row?.active) {
