@@ -61,47 +61,57 @@ test.describe('mercado livre', () => {
     await expect(page.locator('.v-alert').filter({ hasText: 'plan allows 1' })).toBeVisible();
   });
 
-  test('orders, an order, questions and the answer queue', async ({ page }) => {
+  test('the first sync fills orders and questions; a new question arrives by notification and is answered once', async ({ page }) => {
+    // A real sync, a notification and an answer, each through the worker.
+    test.setTimeout(120_000);
+    const sandbox = state().mlSandboxUrl;
+    const sellers = (await (await fetch(`${sandbox}/__sandbox/sellers`)).json()) as { id: number; nickname: string }[];
+    const sellerId = sellers.find((s) => s.nickname === SELLER)!.id;
+    const counts = (await (await fetch(`${sandbox}/__sandbox/counts/${sellerId}`)).json()) as { orders: number; questions: number };
+
+    // The worker runs the backfills queued at connection; the progress bars poll until they end.
+    await signIn(page);
+    await page.goto('/admin/mercadolivre');
+    const account = page.getByTestId(`ml-account-${SELLER}`);
+    for (const resource of ['ITEMS', 'ORDERS', 'QUESTIONS']) {
+      await expect(account.getByTestId(`ml-run-${resource}`)).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 60_000 });
+    }
+    await page.goto('/admin/mercadolivre/orders');
+    const orders = page.getByTestId('ml-orders');
+    await expect(orders.locator('tbody tr')).toHaveCount(counts.orders);
+    await orders.locator('tbody tr').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/admin\/mercadolivre\/orders\/[^/?]+$/);
+    await expect(page.getByTestId('ml-order-items')).toBeVisible();
+
+    // A buyer asks on Mercado Livre: the sandbox notifies our webhook, the worker reads the question.
+    const text = `E2E: keeps it cold for how long? ${Date.now()}`;
+    const asked = await fetch(`${sandbox}/__sandbox/questions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sellerId, text }),
+    });
+    expect(asked.status).toBe(201);
+    const questionId = String(((await asked.json()) as { id: number }).id);
+    await expect
+      .poll(async () => {
+        await page.goto(`/admin/mercadolivre/questions?q=${encodeURIComponent('keeps it cold')}`);
+        return (await page.getByTestId('ml-questions').textContent().catch(() => '')) ?? '';
+      }, { timeout: 30_000 })
+      .toContain(text);
+
+    // Answered from the queue: the worker posts it to ML once and the page shows it sent.
     const db = createPrismaClient(state().ownerUrl, { maxConnections: 1 });
     try {
-      const account = await db.mlAccount.findFirstOrThrow({ where: { nickname: SELLER } });
-      const { tenantId, id: accountId } = account;
-      await db.mlItem.upsert({
-        where: { tenantId_accountId_mlItemId: { tenantId, accountId, mlItemId: 'MLB900001' } },
-        update: {},
-        create: { tenantId, accountId, mlItemId: 'MLB900001', title: 'E2E Garrafa Térmica', priceMinor: 8990n, currency: 'BRL', availableQuantity: 3, status: 'active' },
-      });
-      const order = await db.mlOrder.create({
-        data: {
-          tenantId, accountId, mlOrderId: 9_100_000_001n, status: 'paid', buyerId: 77_001n, buyerNickname: 'E2E_BUYER', totalMinor: 17_980n, currency: 'BRL',
-          dateCreated: new Date(), items: { create: [{ mlItemId: 'MLB900001', title: 'E2E Garrafa Térmica', quantity: 2, unitPriceMinor: 8990n, currency: 'BRL' }] },
-        },
-      });
-      await db.mlQuestion.create({
-        data: { tenantId, accountId, mlQuestionId: 9_200_000_001n, mlItemId: 'MLB900001', buyerId: 77_001n, text: 'E2E: keeps it cold for how long?', status: 'UNANSWERED', dateCreated: new Date(Date.now() - 86_400_000 * 3650) },
-      });
-
-      await signIn(page);
-      await page.goto('/admin/mercadolivre/orders?q=E2E_BUYER');
-      const orders = page.getByTestId('ml-orders');
-      await expect(orders).toContainText('#9100000001');
-      await expect(orders).toContainText('2 × E2E Garrafa Térmica');
-      await orders.getByRole('link', { name: '#9100000001' }).click();
-      await expect(page).toHaveURL(new RegExp(`/admin/mercadolivre/orders/${order.id}$`));
-      await expect(page.getByTestId('ml-order-items')).toContainText('E2E Garrafa Térmica');
-
-      await page.goto('/admin/mercadolivre/questions?q=keeps');
-      await expect(page.getByTestId('ml-questions')).toContainText('E2E Garrafa Térmica');
-
-      // The oldest unanswered question comes first in the queue.
-      await page.goto('/admin/mercadolivre/questions/queue');
-      await expect(page.getByTestId('ml-queue-question')).toHaveText('E2E: keeps it cold for how long?');
-      await expect(page.getByTestId('ml-queue-item')).toContainText('E2E Garrafa Térmica');
-      await page.getByLabel('Your answer').fill('Twelve hours.');
+      const question = await db.mlQuestion.findFirstOrThrow({ where: { mlQuestionId: BigInt(questionId) } });
+      await page.goto(`/admin/mercadolivre/questions/queue?start=${question.id}`);
+      await expect(page.getByTestId('ml-queue-question')).toHaveText(text);
+      await page.getByLabel('Your answer').fill('Twelve hours, and cold drinks stay cold all day.');
       await page.getByRole('button', { name: 'Send answer' }).click();
-      await expect(page.getByTestId('ml-answer-outcome')).toContainText(/Sending to Mercado Livre|Sent/);
-      const answers = await db.mlAnswer.findMany({ where: { tenantId, mlQuestionId: 9_200_000_001n } });
-      expect(answers.map((a) => a.text)).toEqual(['Twelve hours.']);
+      await expect(page.getByTestId('ml-answer-outcome')).toHaveText('Sent', { timeout: 30_000 });
+      const answers = await db.mlAnswer.findMany({ where: { mlQuestionId: BigInt(questionId) } });
+      expect(answers.map((a) => [a.text, a.status])).toEqual([['Twelve hours, and cold drinks stay cold all day.', 'SENT']]);
+      const stats = (await (await fetch(`${sandbox}/__sandbox/stats`)).json()) as { calls: Record<string, number> };
+      expect(stats.calls['POST /answers']).toBe(1);
     } finally {
       await db.$disconnect();
     }

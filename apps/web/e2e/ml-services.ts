@@ -11,7 +11,7 @@ import { E2E_PORT, freePort } from './constants.ts';
 export const ML_CLIENT_ID = '1234567890123456';
 const ML_CLIENT_SECRET = 'e2e-sandbox-client-secret';
 const ML_WEBHOOK_SECRET = 'e2e-only-ml-webhook-secret-0123456789';
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const workerDirectory = fileURLToPath(new URL('../../worker/', import.meta.url));
 
 export interface MlServices {
   sandbox: Sandbox;
@@ -24,6 +24,9 @@ export async function startMlServices(): Promise<MlServices> {
   const redirectUri = `${appUrl}/api/mercadolivre/callback`;
   const sandbox = await startSandbox({
     port: 0,
+    // ML retries a slow or failed delivery after about a minute; the suite cannot wait that long (a cold
+    // route's first answer may take longer than ML's 500 ms).
+    notificationRetrySchedule: [500, 1_000, 2_000, 4_000, 8_000],
     applications: [
       {
         clientId: ML_CLIENT_ID,
@@ -49,10 +52,10 @@ export async function startMlServices(): Promise<MlServices> {
   };
 }
 
-/** `node --import tsx apps/worker/src/main.ts`, as deployed, with the e2e environment and its own health port. */
+/** `node --import tsx src/main.ts` in apps/worker (where tsx resolves), as deployed, with the e2e environment and its own health port. */
 export function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: repositoryRoot,
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: workerDirectory,
     env: { ...env, NODE_ENV: 'production', WORKER_HEALTH_PORT: freePort() },
     stdio: 'inherit',
   });

@@ -43,16 +43,18 @@ const env: NodeJS.ProcessEnv = {
 };
 
 let child: ChildProcess | undefined;
-let worker: ChildProcess | undefined;
+/** Started after the build; stopped with everything else. */
+const started: { worker?: ChildProcess } = {};
 let stopping = false;
 
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   child?.kill('SIGTERM');
+  const worker = started.worker;
   worker?.kill('SIGTERM');
   await ml.sandbox.close().catch((err: unknown) => console.error('could not close the Mercado Livre sandbox', err));
-  if (worker && worker.exitCode === null) await new Promise((resolve) => worker!.once('exit', resolve));
+  if (worker && worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
   await database.drop().catch((err: unknown) => console.error('could not drop the e2e database', err));
   await clearRedisKeys(redisUrl, redisPrefix).catch((err: unknown) => console.error('could not clear the e2e Redis keys', err));
   process.exit(code);
@@ -73,6 +75,6 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (built !== 0) await stop(built);
 }
 // After the build, so the two do not compete for the machine's cores.
-worker = startWorker(env);
+started.worker = startWorker(env);
 const exited = await run(['start', '-p', String(E2E_PORT)]);
 await stop(exited);
