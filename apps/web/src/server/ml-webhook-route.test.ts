@@ -38,10 +38,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  const { getDb } = await import('./db.ts');
-  await getDb().disconnect();
-  await owner?.$disconnect();
-  await t?.drop();
+  try {
+    if (route) await (await import('./db.ts')).getDb().disconnect();
+  } finally {
+    await owner?.$disconnect();
+    await t?.drop();
+  }
 });
 
 const post = (secret: string, body: string, headers: Record<string, string> = {}) =>
