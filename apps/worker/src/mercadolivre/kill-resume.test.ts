@@ -23,9 +23,7 @@ describe('mercado livre sync across a killed worker', () => {
 
   beforeAll(async () => {
     f = await createMlFixture('kill');
-    sellerId = f.sandbox.generateSeller({ nickname: 'KILLED_SELLER', items: 20, orders: 3_000, questions: 5, seed: 41 }).id;
-    tenantId = await f.createTenant('killed');
-    ({ accountId, tdb } = await f.connect(tenantId, sellerId));
+    ({ sellerId, tenantId, accountId, tdb } = await f.connectedSeller({ nickname: 'KILLED_SELLER', items: 20, orders: 3_000, questions: 5, seed: 41 }));
   }, 60_000);
 
   afterAll(async () => {

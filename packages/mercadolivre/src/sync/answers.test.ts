@@ -14,9 +14,7 @@ describe('sending answers', () => {
 
   beforeAll(async () => {
     f = await createMlFixture('answers');
-    sellerId = f.sandbox.generateSeller({ nickname: 'ANSWERING_SELLER', items: 3, orders: 2, questions: 2, seed: 31 }).id;
-    tenantId = await f.createTenant('answers');
-    ({ accountId, tdb } = await f.connect(tenantId, sellerId));
+    ({ sellerId, tenantId, accountId, tdb } = await f.connectedSeller({ nickname: 'ANSWERING_SELLER', items: 3, orders: 2, questions: 2, seed: 31 }));
   }, 60_000);
   afterAll(async () => {
     await f?.close();

@@ -16,9 +16,7 @@ describe('processing notifications', () => {
 
   beforeAll(async () => {
     f = await createMlFixture('notifications');
-    sellerId = f.sandbox.generateSeller({ nickname: 'NOTIFIED_SELLER', items: 10, orders: 30, questions: 20, seed: 21 }).id;
-    tenantId = await f.createTenant('notified');
-    ({ accountId, tdb } = await f.connect(tenantId, sellerId));
+    ({ sellerId, tenantId, accountId, tdb } = await f.connectedSeller({ nickname: 'NOTIFIED_SELLER', items: 10, orders: 30, questions: 20, seed: 21 }));
     for (const resource of ['ORDERS', 'QUESTIONS', 'ITEMS'] as const) {
       const { run } = await createOrJoinSyncRun(tdb, { tenantId, accountId, resource, kind: 'BACKFILL' });
       await runSync({ tenantDb: tdb, runId: run.id, clientFor: (a) => f.services.clientFor(tdb, a), lastAttempt: false });

@@ -14,9 +14,7 @@ describe('sync runs', () => {
 
   beforeAll(async () => {
     f = await createMlFixture('sync');
-    sellerId = f.sandbox.generateSeller({ nickname: 'BIG_SELLER', items: 1_200, orders: 10_000, questions: 5_000, seed: 11 }).id;
-    tenantId = await f.createTenant('sync-a');
-    ({ accountId, tdb } = await f.connect(tenantId, sellerId));
+    ({ sellerId, tenantId, accountId, tdb } = await f.connectedSeller({ nickname: 'BIG_SELLER', items: 1_200, orders: 10_000, questions: 5_000, seed: 11 }));
   }, 120_000);
   afterAll(async () => {
     await f?.close();
@@ -59,9 +57,8 @@ describe('sync runs', () => {
   }, 180_000);
 
   it('shipments and messages follow the synced orders', async () => {
-    const tenant = await f.createTenant('sync-shipments');
-    const seller = f.sandbox.generateSeller({ nickname: 'SHIPPING_SELLER', items: 20, orders: 400, questions: 5, seed: 8 }).id;
-    const conn = await f.connect(tenant, seller);
+    const conn = await f.connectedSeller({ nickname: 'SHIPPING_SELLER', items: 20, orders: 400, questions: 5, seed: 8 });
+    const tenant = conn.tenantId;
     const sync = async (resource: MlSyncResource) => {
       const { run: row } = await createOrJoinSyncRun(conn.tdb, { tenantId: tenant, accountId: conn.accountId, resource, kind: 'BACKFILL' });
       return runSync({ tenantDb: conn.tdb, runId: row.id, clientFor: (a) => f.services.clientFor(conn.tdb, a), lastAttempt: false });
@@ -88,9 +85,8 @@ describe('sync runs', () => {
   });
 
   it('a 429 storm slows a run down without failing it; a longer one fails the job, whose retry resumes from the cursor', async () => {
-    const tenant = await f.createTenant('sync-storm');
-    const seller = f.sandbox.generateSeller({ nickname: 'STORM_SELLER', items: 5, orders: 300, questions: 10, seed: 3 }).id;
-    const conn = await f.connect(tenant, seller);
+    const conn = await f.connectedSeller({ nickname: 'STORM_SELLER', items: 5, orders: 300, questions: 10, seed: 3 });
+    const tenant = conn.tenantId;
     const start = (kind: 'BACKFILL' | 'INCREMENTAL') => createOrJoinSyncRun(conn.tdb, { tenantId: tenant, accountId: conn.accountId, resource: 'ORDERS', kind });
     const sync = (runId: string) => runSync({ tenantDb: conn.tdb, runId, clientFor: (a) => f.services.clientFor(conn.tdb, a), lastAttempt: false });
 
@@ -122,9 +118,8 @@ describe('sync runs', () => {
   }, 120_000);
 
   it('an account that must reconnect fails its run with the reason instead of retrying', async () => {
-    const tenant = await f.createTenant('sync-revoked');
-    const seller = f.sandbox.generateSeller({ nickname: 'REVOKED_SELLER', items: 2, orders: 5, questions: 1, seed: 4 }).id;
-    const conn = await f.connect(tenant, seller);
+    const conn = await f.connectedSeller({ nickname: 'REVOKED_SELLER', items: 2, orders: 5, questions: 1, seed: 4 });
+    const [tenant, seller] = [conn.tenantId, conn.sellerId];
     f.sandbox.control.revokeGrant(seller);
     f.sandbox.control.expireAccessTokens(seller);
     const { run: row } = await createOrJoinSyncRun(conn.tdb, { tenantId: tenant, accountId: conn.accountId, resource: 'ORDERS', kind: 'BACKFILL' });

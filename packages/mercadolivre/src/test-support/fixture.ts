@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createDatabase, createPrismaClient, type Database, type PrismaClient, type TenantClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { startSandbox, type GenerateSellerInput, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
 import { createMlServices, type MlConfig, type MlServices } from '../services.ts';
 import { sealTokens } from '../tokens/seal.ts';
 
@@ -24,7 +24,16 @@ export interface MlFixture {
   createTenant(slug: string): Promise<string>;
   /** An ACTIVE account of the tenant for the sandbox seller, with fresh tokens and its route. */
   connect(tenantId: string, sellerId: number): Promise<{ accountId: string; tdb: TenantClient }>;
+  /** A generated sandbox seller connected to a new tenant (named after the nickname). */
+  connectedSeller(seller: GenerateSellerInput): Promise<ConnectedSeller>;
   close(): Promise<void>;
+}
+
+export interface ConnectedSeller {
+  sellerId: number;
+  tenantId: string;
+  accountId: string;
+  tdb: TenantClient;
 }
 
 export async function createMlFixture(label: string, options: { sandbox?: Partial<SandboxOptions>; config?: Partial<MlConfig> } = {}): Promise<MlFixture> {
@@ -47,7 +56,7 @@ export async function createMlFixture(label: string, options: { sandbox?: Partia
   };
   const services = createMlServices({ redis, prefix, keyRing: testKeyRing(), config });
 
-  return {
+  const fixture: MlFixture = {
     testDb, db, owner, redis, prefix, sandbox, services,
     async createTenant(slug) {
       const id = `tnt_${randomUUID()}`;
@@ -69,6 +78,11 @@ export async function createMlFixture(label: string, options: { sandbox?: Partia
       await db.platform.mlAccountRoute.create({ data: { mlUserId: BigInt(sellerId), tenantId, accountId: account.id } });
       return { accountId: account.id, tdb };
     },
+    async connectedSeller(seller) {
+      const sellerId = sandbox.generateSeller(seller).id;
+      const tenantId = await fixture.createTenant(seller.nickname.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+      return { sellerId, tenantId, ...(await fixture.connect(tenantId, sellerId)) };
+    },
     async close() {
       await sandbox.close();
       const keys = await redis.keys(`${prefix}:*`);
@@ -79,4 +93,5 @@ export async function createMlFixture(label: string, options: { sandbox?: Partia
       await testDb.drop();
     },
   };
+  return fixture;
 }
