@@ -1,6 +1,5 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Prisma, type Database } from '@vitrine/db';
-import { jobSchema } from '@vitrine/queue';
 import { ML_TOPICS, notificationSchema, type MlNotification, type MlTopic } from '../schemas.ts';
 
 /**
@@ -34,8 +33,6 @@ export interface AcceptMlNotificationInput {
 }
 
 export const notificationJobId = (notificationId: string) => `ml-notif-${notificationId}`;
-const JOB_QUEUE = 'mercadolivre';
-const JOB_NAME = 'notification.process';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -89,62 +86,23 @@ export async function acceptMlNotification(db: Database, input: AcceptMlNotifica
   }
   if (!isKnownTopic(n.topic)) return { status: 200, message: `Topic "${n.topic}" is not processed; ignored.`, ignored: 'unknown_topic' };
 
-  const mlUserId = BigInt(n.user_id);
-  const [route] = await db.platform.$queryRaw<Array<{ tenant_id: string; account_id: string }>>(
-    Prisma.sql`SELECT tenant_id, account_id FROM ml_account_routes WHERE ml_user_id = ${mlUserId}`,
+  // One call: route, tenant scope, the ACTIVE check, the row and its outbox job (migration
+  // 20261127230000_ml_notification_intake); the job payload is the one jobSchema validates (tested).
+  const [row] = await db.platform.$queryRaw<Array<{ outcome: 'unknown_seller' | 'inactive_account' | 'duplicate' | 'stored'; tenant_id: string | null; notification_id: string | null }>>(
+    Prisma.sql`SELECT outcome, tenant_id, notification_id FROM ml_accept_notification(
+      ${BigInt(n.user_id)}::bigint, ${notificationKey(n)}::text, ${n.topic}::text, ${n.resource}::text, ${Math.max(1, n.attempts ?? 1)}::int,
+      ${JSON.stringify(input.body)}::jsonb, ${`mln_${randomUUID()}`}::text, ${`obx_${randomUUID()}`}::text)`,
   );
-  if (!route) return { status: 200, message: `No connected account for seller ${n.user_id}; ignored.`, ignored: 'unknown_seller' };
-  const tenantId = route.tenant_id;
-
-  const tenantDb = await db.forTenant(tenantId);
-  const newId = `mln_${randomUUID()}`;
-  // The job enqueueInTransaction would write, validated the same way, but inserted by the statement below
-  // and only when its notification row is new: one round trip instead of two (measured: the separate
-  // Prisma create was about a third of the intake's CPU time, which bounds the webhook's throughput).
-  const job = {
-    id: `obx_${randomUUID()}`,
-    payload: JSON.stringify(jobSchema(JOB_QUEUE, JOB_NAME).parse({ tenantId, notificationId: newId })),
-    jobId: notificationJobId(newId),
-  };
-
-  // One statement in the tenant's scope: the account must still be ACTIVE; a key already stored with at
-  // least this attempt count is only read (no row lock, no write: a storm of duplicates stays read-only);
-  // otherwise insert, or on a concurrent insert of the same key raise ml_attempts; the outbox row exists
-  // exactly when the notification row is new.
-  const key = notificationKey(n);
-  const attempts = Math.max(1, n.attempts ?? 1);
-  const [row] = await tenantDb.$scopedRaw<Array<{ active: boolean; id: string | null; inserted: boolean | null }>>(Prisma.sql`
-    WITH account AS (
-      SELECT id FROM ml_accounts WHERE id = ${route.account_id}::text AND status = 'ACTIVE'
-    ), existing AS (
-      SELECT id, ml_attempts FROM ml_notifications WHERE tenant_id = ${tenantId}::text AND notification_key = ${key}::text
-    ), upserted AS (
-      INSERT INTO ml_notifications (id, tenant_id, account_id, notification_key, topic, resource, ml_user_id, ml_attempts, body)
-      SELECT ${newId}::text, ${tenantId}::text, account.id, ${key}::text, ${n.topic}::text, ${n.resource}::text,
-             ${mlUserId}::bigint, ${attempts}::int, ${JSON.stringify(input.body)}::jsonb
-      FROM account
-      WHERE NOT EXISTS (SELECT 1 FROM existing WHERE existing.ml_attempts >= ${attempts}::int)
-      ON CONFLICT (tenant_id, notification_key) DO UPDATE
-        SET ml_attempts = GREATEST(ml_notifications.ml_attempts, EXCLUDED.ml_attempts)
-        WHERE EXCLUDED.ml_attempts > ml_notifications.ml_attempts
-      RETURNING id, (xmax = 0) AS inserted
-    ), enqueued AS (
-      INSERT INTO outbox_jobs (id, tenant_id, queue, name, payload, job_id)
-      SELECT ${job.id}::text, ${tenantId}::text, ${JOB_QUEUE}::text, ${JOB_NAME}::text, ${job.payload}::jsonb, ${job.jobId}::text
-      FROM upserted WHERE upserted.inserted AND upserted.id = ${newId}::text
-      RETURNING id
-    )
-    SELECT EXISTS (SELECT 1 FROM account) AS active,
-           COALESCE((SELECT id FROM upserted), (SELECT id FROM existing)) AS id,
-           (SELECT inserted FROM upserted) AS inserted`);
-
-  if (!row?.active) {
-    return { status: 200, message: `The account of seller ${n.user_id} is not active; ignored.`, ignored: 'inactive_account' };
+  switch (row?.outcome) {
+    case 'stored':
+      return { status: 200, message: 'Stored.', notificationId: row.notification_id!, duplicate: false, tenantId: row.tenant_id! };
+    case 'duplicate':
+      return { status: 200, message: 'Already received.', duplicate: true, tenantId: row.tenant_id!, ...(row.notification_id ? { notificationId: row.notification_id } : {}) };
+    case 'inactive_account':
+      return { status: 200, message: `The account of seller ${n.user_id} is not active; ignored.`, ignored: 'inactive_account' };
+    default:
+      return { status: 200, message: `No connected account for seller ${n.user_id}; ignored.`, ignored: 'unknown_seller' };
   }
-  if (row.inserted === true && row.id === newId) {
-    return { status: 200, message: 'Stored.', notificationId: newId, duplicate: false, tenantId };
-  }
-  return { status: 200, message: 'Already received.', duplicate: true, tenantId, ...(row.id ? { notificationId: row.id } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
