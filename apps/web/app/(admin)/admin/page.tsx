@@ -5,6 +5,7 @@ import { adminCaller } from '../../../src/admin/active-tenant.ts';
 import { setStorePublishedAction, switchTenantAction } from '../../../src/admin/actions.ts';
 import { CreateProductForm } from '../../../src/admin/create-product-form.tsx';
 import { ProductStatusToggle } from '../../../src/admin/product-status-toggle.tsx';
+import { FilterForm, PagingLinks, SearchField, SelectField } from '../../../src/forms/filter-fields.tsx';
 import { currentUser } from '../../../src/server/auth.ts';
 import { getEnv } from '../../../src/server/env.ts';
 
@@ -12,6 +13,11 @@ export const metadata = { title: 'Products · Vitrine' };
 
 const STATUSES = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
 type Status = (typeof STATUSES)[number];
+const STATUS_OPTIONS = [
+  { value: 'ACTIVE', label: 'Active' },
+  { value: 'DRAFT', label: 'Draft' },
+  { value: 'ARCHIVED', label: 'Archived' },
+];
 const STATUS_TONE = { ACTIVE: 'success', DRAFT: 'warning', ARCHIVED: 'neutral' } as const;
 
 function storeUrl(slug: string) {
@@ -42,9 +48,6 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   ]);
   const { tenant, storefront } = settings;
   const platformDomain = getEnv().PLATFORM_DOMAIN;
-  const nextHref = page.nextCursor
-    ? `/admin?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), cursor: page.nextCursor })}`
-    : null;
 
   return (
     <main className="v-page">
@@ -89,26 +92,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <CreateProductForm currency={tenant.currency} />
       </Card>
       <h2>Products</h2>
-      <form className="v-row" method="get" action="/admin">
-        <div className="v-field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={search} placeholder="Title or SKU" />
-        </div>
-        <div className="v-field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">All</option>
-            <option value="ACTIVE">Active</option>
-            <option value="DRAFT">Draft</option>
-            <option value="ARCHIVED">Archived</option>
-          </select>
-        </div>
-        <div className="v-field">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </div>
-      </form>
+      <FilterForm action="/admin">
+        <SearchField value={search} placeholder="Title or SKU" />
+        <SelectField name="status" label="Status" value={status} options={STATUS_OPTIONS} />
+      </FilterForm>
       {page.items.length === 0 ? (
         <EmptyState title={search || status ? 'No products match' : 'No products yet'}>
           {search || status ? 'Try another search or status.' : 'Add your first product with the form above.'}
@@ -141,10 +128,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </tbody>
         </Table>
       )}
-      <p className="v-row">
-        {params.cursor ? <Link href={`/admin?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}) })}`}>First page</Link> : null}
-        {nextHref ? <Link href={nextHref}>Next page</Link> : null}
-      </p>
+      <PagingLinks path="/admin" filters={{ q: search, status }} cursor={params.cursor} nextCursor={page.nextCursor} />
     </main>
   );
 }

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { EmptyState, PageHeader, Table } from '@vitrine/ui';
 import { adminCaller } from '../../../../../src/admin/active-tenant.ts';
 import { currentUser } from '../../../../../src/server/auth.ts';
-import { hrefWith } from '../../../../../src/mercadolivre/filters.ts';
+import { PagingLinks } from '../../../../../src/forms/filter-fields.tsx';
 import { formatDateTime } from '../../../../../src/mercadolivre/format.ts';
 import { load } from '../../../../../src/mercadolivre/load.ts';
 import { LoadError, MlNav } from '../../../../../src/mercadolivre/nav.tsx';
@@ -56,10 +55,7 @@ export default async function MlDeadLettersPage({ searchParams }: { searchParams
           </tbody>
         </Table>
       )}
-      <p className="v-row">
-        {params.cursor ? <Link href="/admin/mercadolivre/dead-letters">First page</Link> : null}
-        {page.data?.nextCursor ? <Link href={hrefWith('/admin/mercadolivre/dead-letters', {}, page.data.nextCursor)}>Next page</Link> : null}
-      </p>
+      <PagingLinks path="/admin/mercadolivre/dead-letters" filters={{}} cursor={params.cursor} nextCursor={page.data?.nextCursor} />
     </main>
   );
 }

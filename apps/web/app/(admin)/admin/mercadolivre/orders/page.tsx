@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Badge, Button, EmptyState, PageHeader, Table } from '@vitrine/ui';
+import { Badge, EmptyState, PageHeader, Table } from '@vitrine/ui';
 import { ORDER_STATUSES } from '@vitrine/mercadolivre/schemas';
 import { adminCaller } from '../../../../../src/admin/active-tenant.ts';
 import { currentUser } from '../../../../../src/server/auth.ts';
-import { hrefWith, parseDay, pickOne } from '../../../../../src/mercadolivre/filters.ts';
+import { DateField, FilterForm, PagingLinks, SearchField, SelectField } from '../../../../../src/forms/filter-fields.tsx';
+import { parseDay, pickOne } from '../../../../../src/mercadolivre/filters.ts';
 import { formatDateTime, formatMinor, humanize } from '../../../../../src/mercadolivre/format.ts';
 import { load } from '../../../../../src/mercadolivre/load.ts';
 import { LoadError, MlNav } from '../../../../../src/mercadolivre/nav.tsx';
@@ -37,49 +38,13 @@ export default async function MlOrdersPage({ searchParams }: { searchParams: Pro
     <main className="v-page">
       <PageHeader title="Mercado Livre orders" description="Orders synced from your Mercado Livre accounts, newest first." />
       <MlNav current="orders" />
-      <form className="v-row" method="get" action="/admin/mercadolivre/orders">
-        <div className="v-field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={q} placeholder="Order id, buyer or item" />
-        </div>
-        <div className="v-field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">All</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="v-field">
-          <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} />
-        </div>
-        <div className="v-field">
-          <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} />
-        </div>
-        {accountNames.size > 1 ? (
-          <div className="v-field">
-            <label htmlFor="accountId">Account</label>
-            <select id="accountId" name="accountId" defaultValue={accountId ?? ''}>
-              <option value="">All</option>
-              {[...accountNames].map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="v-field">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </div>
-      </form>
+      <FilterForm action="/admin/mercadolivre/orders">
+        <SearchField value={q} placeholder="Order id, buyer or item" />
+        <SelectField name="status" label="Status" value={status} options={ORDER_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
+        <DateField name="from" label="From" value={filters.from} />
+        <DateField name="to" label="To" value={filters.to} />
+        {accountNames.size > 1 ? <SelectField name="accountId" label="Account" value={accountId} options={[...accountNames].map(([value, label]) => ({ value, label }))} /> : null}
+      </FilterForm>
       {page.error !== null ? (
         <LoadError message={page.error} />
       ) : page.data.items.length === 0 ? (
@@ -120,10 +85,7 @@ export default async function MlOrdersPage({ searchParams }: { searchParams: Pro
           </tbody>
         </Table>
       )}
-      <p className="v-row">
-        {params.cursor ? <Link href={hrefWith('/admin/mercadolivre/orders', filters)}>First page</Link> : null}
-        {page.data?.nextCursor ? <Link href={hrefWith('/admin/mercadolivre/orders', filters, page.data.nextCursor)}>Next page</Link> : null}
-      </p>
+      <PagingLinks path="/admin/mercadolivre/orders" filters={filters} cursor={params.cursor} nextCursor={page.data?.nextCursor} />
     </main>
   );
 }

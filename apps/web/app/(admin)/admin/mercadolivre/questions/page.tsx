@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Badge, Button, EmptyState, PageHeader, Table } from '@vitrine/ui';
+import { Badge, EmptyState, PageHeader, Table } from '@vitrine/ui';
 import { QUESTION_STATUSES } from '@vitrine/mercadolivre/schemas';
 import { adminCaller } from '../../../../../src/admin/active-tenant.ts';
 import { currentUser } from '../../../../../src/server/auth.ts';
-import { hrefWith, pickOne } from '../../../../../src/mercadolivre/filters.ts';
+import { FilterForm, PagingLinks, SearchField, SelectField } from '../../../../../src/forms/filter-fields.tsx';
+import { pickOne } from '../../../../../src/mercadolivre/filters.ts';
 import { formatDateTime, humanize } from '../../../../../src/mercadolivre/format.ts';
 import { load } from '../../../../../src/mercadolivre/load.ts';
 import { LoadError, MlNav } from '../../../../../src/mercadolivre/nav.tsx';
@@ -42,41 +43,11 @@ export default async function MlQuestionsPage({ searchParams }: { searchParams: 
         }
       />
       <MlNav current="questions" />
-      <form className="v-row" method="get" action="/admin/mercadolivre/questions">
-        <div className="v-field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={q} placeholder="Question text or item" />
-        </div>
-        <div className="v-field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">All</option>
-            {QUESTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {accountNames.size > 1 ? (
-          <div className="v-field">
-            <label htmlFor="accountId">Account</label>
-            <select id="accountId" name="accountId" defaultValue={accountId ?? ''}>
-              <option value="">All</option>
-              {[...accountNames].map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="v-field">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </div>
-      </form>
+      <FilterForm action="/admin/mercadolivre/questions">
+        <SearchField value={q} placeholder="Question text or item" />
+        <SelectField name="status" label="Status" value={status} options={QUESTION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
+        {accountNames.size > 1 ? <SelectField name="accountId" label="Account" value={accountId} options={[...accountNames].map(([value, label]) => ({ value, label }))} /> : null}
+      </FilterForm>
       {page.error !== null ? (
         <LoadError message={page.error} />
       ) : page.data.items.length === 0 ? (
@@ -109,10 +80,7 @@ export default async function MlQuestionsPage({ searchParams }: { searchParams: 
           </tbody>
         </Table>
       )}
-      <p className="v-row">
-        {params.cursor ? <Link href={hrefWith('/admin/mercadolivre/questions', filters)}>First page</Link> : null}
-        {page.data?.nextCursor ? <Link href={hrefWith('/admin/mercadolivre/questions', filters, page.data.nextCursor)}>Next page</Link> : null}
-      </p>
+      <PagingLinks path="/admin/mercadolivre/questions" filters={filters} cursor={params.cursor} nextCursor={page.data?.nextCursor} />
     </main>
   );
 }

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { Button } from '@vitrine/ui';
+import { hrefWith } from '../mercadolivre/filters.ts';
+
+/**
+ * The filter bar of the admin list pages: a GET form, so the filters live in the query string, with the
+ * Filter button after the fields. Plain fields, no client code.
+ */
+export function FilterForm({ action, children }: { action: string; children: ReactNode }) {
+  return (
+    <form className="v-row" method="get" action={action}>
+      {children}
+      <div className="v-field">
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  /** The field's id and query-string name. */
+  name: string;
+  label: string;
+  /** The value the page was filtered by, if any. */
+  value?: string | undefined;
+}
+
+/** The free-text search, named `q`. */
+export function SearchField({ value, placeholder }: { value?: string | undefined; placeholder: string }) {
+  return (
+    <div className="v-field">
+      <label htmlFor="q">Search</label>
+      <input id="q" name="q" defaultValue={value} placeholder={placeholder} />
+    </div>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A choice among `options`, after an "All" option that leaves the filter off. */
+export function SelectField({ name, label, value, options }: FieldProps & { options: readonly SelectOption[] }) {
+  return (
+    <div className="v-field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ''}>
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A day, as `YYYY-MM-DD` (read back with `parseDay`). */
+export function DateField({ name, label, value }: FieldProps) {
+  return (
+    <div className="v-field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} type="date" defaultValue={value} />
+    </div>
+  );
+}
+
+interface PagingLinksProps {
+  path: string;
+  /** The filters the list was read with; both links keep them. */
+  filters: Record<string, string | undefined>;
+  /** The cursor this page was read from: past the first page when set. */
+  cursor?: string | undefined;
+  nextCursor?: string | null | undefined;
+}
+
+/** "First page" once past it, "Next page" while there is one. */
+export function PagingLinks({ path, filters, cursor, nextCursor }: PagingLinksProps) {
+  return (
+    <p className="v-row">
+      {cursor ? <Link href={hrefWith(path, filters)}>First page</Link> : null}
+      {nextCursor ? <Link href={hrefWith(path, filters, nextCursor)}>Next page</Link> : null}
+    </p>
+  );
+}
