@@ -95,7 +95,8 @@ test.describe('mercado livre', () => {
     await expect
       .poll(async () => {
         await page.goto(`/admin/mercadolivre/questions?q=${encodeURIComponent('keeps it cold')}`);
-        return (await page.getByTestId('ml-questions').textContent().catch(() => '')) ?? '';
+        // main is always there; the table only once the question has arrived (a locator would wait for it).
+        return (await page.locator('main').textContent()) ?? '';
       }, { timeout: 30_000 })
       .toContain(text);
 
