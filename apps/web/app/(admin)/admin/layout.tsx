@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Button } from '@vitrine/ui';
-import { signOutAction } from '../../../src/auth/actions.ts';
+import { SignedInNav } from '../../../src/auth/signed-in-nav.tsx';
 import { currentUser } from '../../../src/server/auth.ts';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -10,18 +9,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if (!user) redirect('/login?next=/admin');
   return (
     <>
-      <nav className="v-page" aria-label="Admin" style={{ display: 'flex', gap: 16, alignItems: 'center', paddingBottom: 0 }}>
+      <SignedInNav label="Admin" email={user.email}>
         <Link href="/admin">Products</Link>
         <Link href="/admin/mercadolivre">Mercado Livre</Link>
         <Link href="/admin/stores/new">New store</Link>
         {user.platformRole === 'SUPER_ADMIN' ? <Link href="/platform/tenants">Platform</Link> : null}
-        <span style={{ marginLeft: 'auto' }}>{user.email}</span>
-        <form action={signOutAction}>
-          <Button type="submit" variant="secondary">
-            Sign out
-          </Button>
-        </form>
-      </nav>
+      </SignedInNav>
       {children}
     </>
   );
