@@ -51,6 +51,8 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   DATA_ENCRYPTION_KEYS: encryptionKeys,
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** Reverse proxies in front of the web app that append to X-Forwarded-For (the client address is read behind them). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
 
   // Mercado Livre application (DevCenter). Tests and the demo point the base URLs at the local sandbox.
   ML_API_BASE_URL: z.string().url().default('https://api.mercadolibre.com'),
