@@ -44,6 +44,7 @@ describe('storefront', () => {
   it("shows only the host's store: its active products with price range and stock", async () => {
     const home = await visitor(`shop-a.${PLATFORM_DOMAIN}:3000`).storefront.home();
     expect(home.store).toMatchObject({ id: shopA.id, name: 'Shop A' });
+    expect(await visitor(`shop-a.${PLATFORM_DOMAIN}:3000`).storefront.store()).toEqual(home.store);
     expect(home.seo.title).toBe('Shop A — tees');
     expect(home.categories.map((c) => c.slug)).toEqual(['tops']);
     expect(home.products.items).toEqual([

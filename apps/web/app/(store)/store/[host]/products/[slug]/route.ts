@@ -9,8 +9,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ host: s
   let look: StoreLook | undefined;
   try {
     const caller = await storeCaller(decodeURIComponent(host));
-    const home = await caller.storefront.home();
-    look = { name: home.store.name, locale: home.store.locale, primaryColor: home.store.branding.primaryColor };
+    const store = await caller.storefront.store();
+    look = { name: store.name, locale: store.locale, primaryColor: store.branding.primaryColor };
     const product = await caller.storefront.product({ slug: decodeURIComponent(slug) });
     return htmlResponse(storeProductPage(look, product));
   } catch (error) {
