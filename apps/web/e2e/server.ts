@@ -5,7 +5,7 @@
  * .e2e-state.json) should this process be killed. Specs reach the sandbox through `mlSandboxUrl` in that file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@vitrine/db/testing';
 import { startMlServices, startWorker } from './ml-services.ts';
@@ -76,5 +76,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 }
 // After the build, so the two do not compete for the machine's cores.
 started.worker = startWorker(env);
+// globalTeardown runs before Playwright stops this process: it stops the worker first (by its pid) so the
+// worker is not left polling a database that is being dropped.
+writeFileSync(STATE_FILE, JSON.stringify({ ...JSON.parse(readFileSync(STATE_FILE, 'utf8')), workerPid: started.worker.pid }));
 const exited = await run(['start', '-p', String(E2E_PORT)]);
 await stop(exited);
