@@ -30,6 +30,10 @@ export interface CreateContextOptions {
   log?: Logger;
   /** Mercado Livre (OAuth, clients), built once per process; without it the connection procedures refuse. */
   mercadolivre?: MlServices;
+  /** Prefix of every Redis key the procedures write (device sign-ins); defaults to VITRINE_REDIS_PREFIX or 'vitrine:'. */
+  redisPrefix?: string;
+  /** The web app's public address (links shown to people); defaults to the APP_URL variable. */
+  appUrl?: string;
 }
 
 export interface Context {
@@ -43,6 +47,8 @@ export interface Context {
   tenantResolver: TenantResolver;
   log: Logger;
   mercadolivre: MlServices | null;
+  redisPrefix: string;
+  appUrl: string | null;
 }
 
 const rootLogger = createLogger('api');
@@ -81,5 +87,7 @@ export function createContext(options: CreateContextOptions): Context {
     tenantResolver,
     log: (options.log ?? rootLogger).child({ requestId, userId: user?.id }),
     mercadolivre: options.mercadolivre ?? null,
+    redisPrefix: options.redisPrefix ?? (process.env.VITRINE_REDIS_PREFIX || 'vitrine:'),
+    appUrl: options.appUrl ?? process.env.APP_URL ?? null,
   };
 }

@@ -15,3 +15,4 @@ export { TenantAccessError, TENANT_ACCESS, tenantAccessOf, tenantAccessResponseM
 export type { ErrorData } from './error-formatter.ts';
 export { can, permissionsOf, PERMISSIONS, FINE_PERMISSIONS, type Permission, type FinePermission } from './permissions.ts';
 export { RESERVED_SLUGS, storeSlugProblem } from './routers/tenant/slug.ts';
+export { userFromAuthorization, userFromDesktopToken, bearerTokenOf, DESKTOP_TOKEN_PREFIX } from './routers/desktop/tokens.ts';

@@ -1,5 +1,6 @@
 import { router } from './trpc.ts';
 import { catalogRouter } from './routers/catalog/router.ts';
+import { desktopRouter } from './routers/desktop/router.ts';
 import { mercadolivreRouter } from './routers/mercadolivre/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
 import { storefrontRouter } from './routers/storefront/router.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   storefront: storefrontRouter,
   platform: platformRouter,
   mercadolivre: mercadolivreRouter,
+  desktop: desktopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,7 @@ export type {
   Plan, Tenant, Domain, User, Account, Session, VerificationToken, OutboxJob,
   Membership, StorefrontConfig, Category, Product, ProductVariant, ProductImage, AuditLog,
   MlAccountRoute, MlAccount, MlToken, MlItem, MlOrder, MlOrderItem, MlShipment, MlQuestion, MlAnswer, MlMessage,
-  MlSyncRun, MlNotification,
+  MlSyncRun, MlNotification, DesktopToken,
 } from './generated/prisma/client.ts';
 
 import type { TenantClient } from './tenant-scope.ts';

@@ -5,6 +5,7 @@ import { createDatabase, createPrismaClient, type Database, type MembershipRole,
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
 import type { MlServices } from '@vitrine/mercadolivre';
 import { createContext, type SessionUser } from '../context.ts';
+import { userFromAuthorization } from '../routers/desktop/tokens.ts';
 import { appRouter } from '../root.ts';
 import { createTenantResolver, type TenantResolver } from '../tenancy/resolve-host.ts';
 import { createCallerFactory } from '../trpc.ts';
@@ -15,6 +16,7 @@ import { createCallerFactory } from '../trpc.ts';
  * and callers of the real router.
  */
 export const PLATFORM_DOMAIN = 'vitrine.test';
+export const APP_URL = 'http://vitrine.test';
 
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
@@ -41,6 +43,11 @@ export interface ApiHarness {
   /** Another resolver, as another process would have (for pub/sub invalidation tests). */
   newResolver(): Promise<TenantResolver>;
   caller(user: SessionUser | null, as?: CallAs): Caller;
+  /**
+   * A caller authenticated as the web route authenticates a request with this Authorization header (the
+   * same resolution function); a bad or revoked token rejects with the route's UNAUTHORIZED answer.
+   */
+  bearerCaller(authorization: string, as?: CallAs): Promise<Caller>;
   createUser(label: string, platformRole?: PlatformRole): Promise<SessionUser>;
   /** A store opened through tenant.create by `owner`. */
   createStore(owner: SessionUser, slug: string, name?: string): Promise<{ id: string; slug: string; hostname: string }>;
@@ -94,8 +101,14 @@ export async function createApiHarness(label: string, options: ApiHarnessOptions
           tenantResolver: resolver,
           log: silent,
           mercadolivre: harness.mercadolivre ?? undefined,
+          redisPrefix: keyPrefix,
+          appUrl: APP_URL,
         }),
       );
+    },
+    async bearerCaller(authorization, as = {}) {
+      const user = await userFromAuthorization(db.platform, authorization);
+      return harness.caller(user ?? null, as);
     },
     async createUser(userLabel, platformRole = 'NONE') {
       const email = `${userLabel}-${randomBytes(3).toString('hex')}@example.test`;

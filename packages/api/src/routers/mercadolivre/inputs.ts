@@ -89,3 +89,16 @@ export type UnansweredQueueInput = z.infer<typeof unansweredQueueInput>;
 export type AnswerInput = z.infer<typeof answerInput>;
 export type DeadLettersInput = z.infer<typeof deadLettersInput>;
 export type ReplayInput = z.infer<typeof replayInput>;
+
+/** What the desktop app's local store mirrors, one change feed each (see changes.ts). */
+export const CHANGE_RESOURCES = ['accounts', 'orders', 'shipments', 'questions', 'messages', 'answers'] as const;
+
+export const changesInput = z.object({
+  resource: z.enum(CHANGE_RESOURCES, { message: 'Choose what to read: accounts, orders, shipments, questions, messages or answers' }),
+  /** nextCursor of the previous call; absent: from the beginning. */
+  cursor: z.string().max(300, 'This sync position is not valid').optional(),
+  limit: z.number().int().min(1, 'Ask for at least 1 change').max(500, 'Ask for at most 500 changes at a time').default(200),
+});
+
+export type ChangesInput = z.infer<typeof changesInput>;
+export type ChangeResource = (typeof CHANGE_RESOURCES)[number];

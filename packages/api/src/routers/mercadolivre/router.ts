@@ -1,9 +1,10 @@
 import { router, tenantProcedure } from '../../trpc.ts';
 import { disconnectAccount, listAccounts } from './accounts.ts';
 import { answerQuestion } from './answer.ts';
+import { listChanges } from './changes.ts';
 import { finishConnection } from './finish-connection.ts';
 import {
-  accountIdInput, answerInput, deadLettersInput, finishConnectionInput, idInput, ordersInput, questionsInput, replayInput,
+  accountIdInput, answerInput, changesInput, deadLettersInput, finishConnectionInput, idInput, ordersInput, questionsInput, replayInput,
   startConnectionInput, startSyncInput, syncProgressInput, unansweredQueueInput,
 } from './inputs.ts';
 import { listDeadLetters, replayNotification } from './notifications.ts';
@@ -36,6 +37,9 @@ export const mercadolivreRouter = router({
   question: supportRead.input(idInput).query(({ ctx, input }) => getQuestion(ctx, input)),
   unansweredQueue: supportRead.input(unansweredQueueInput).query(({ ctx, input }) => unansweredQueue(ctx, input)),
   answer: supportWrite.input(answerInput).mutation(({ ctx, input }) => answerQuestion(ctx, input)),
+
+  // The desktop app's local copy: what changed since its cursor (questions and answers also need support:read).
+  changes: ordersRead.input(changesInput).query(({ ctx, input }) => listChanges(ctx, input)),
 
   // Notifications that failed every retry, and sending one back to the worker.
   deadLetters: settingsRead.input(deadLettersInput).query(({ ctx, input }) => listDeadLetters(ctx, input)),
