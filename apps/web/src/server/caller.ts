@@ -3,7 +3,8 @@ import { currentUser } from './auth.ts';
 import { getDb } from './db.ts';
 import { getMlServices } from './mercadolivre.ts';
 import { getRedis } from './redis.ts';
-import { getTenantResolver } from './tenant-resolver.ts';
+import { getTenantResolver, redisPrefix } from './tenant-resolver.ts';
+import { getEnv } from './env.ts';
 import { requestInfo } from './request.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -22,6 +23,8 @@ export async function serverCaller(overrides: { host?: string; activeTenantId?: 
       ip: info.ip,
       tenantResolver: getTenantResolver(),
       mercadolivre: getMlServices(),
+      redisPrefix,
+      appUrl: getEnv().APP_URL,
     }),
   );
 }

@@ -19,6 +19,11 @@ describe('isCrossOriginWrite', () => {
     expect(isCrossOriginWrite('POST', h({ host: 'localhost:3000', cookie: 'a=1' }))).toBe(false);
   });
 
+  it('lets the desktop app\'s bearer requests (no cookies) through, but an Authorization header does not excuse cookies', () => {
+    expect(isCrossOriginWrite('POST', h({ host: 'vitrine.example', authorization: 'Bearer vtd_x', origin: 'app://desktop' }))).toBe(false);
+    expect(isCrossOriginWrite('POST', h({ host: 'vitrine.example', authorization: 'Bearer vtd_x', origin: 'https://evil.example', cookie: 'a=1' }))).toBe(true);
+  });
+
   it('compares with the forwarded host behind a proxy', () => {
     expect(isCrossOriginWrite('POST', h({ host: '10.0.0.5:3000', 'x-forwarded-host': 'vitrine.example', origin: 'https://vitrine.example', cookie: 'a=1' }))).toBe(false);
   });
