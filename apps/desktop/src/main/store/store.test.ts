@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { account, at, message, order, question, shipment, T0 } from './fixtures.test-support.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -198,6 +199,21 @@ describe('unansweredQuestions', () => {
 describe('schema and persistence', () => {
   it('records the schema version on open', async () => {
     expect(await store.schemaVersion()).toBe(MIGRATIONS.length);
+  });
+
+  it('refuses a data directory written by a newer schema, and leaves it as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-store-'));
+    try {
+      const raw = new PGlite(dir);
+      await raw.exec(`CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL); INSERT INTO meta VALUES ('schema_version', '99');`);
+      await raw.close();
+      await expect(openLocalStore({ dataDir: dir })).rejects.toThrow(/newer version of the app/);
+      const check = new PGlite(dir);
+      expect((await check.query(`SELECT to_regclass('orders') AS t`)).rows).toEqual([{ t: null }]);
+      await check.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps data and cursors in a data directory across close and reopen', async () => {
