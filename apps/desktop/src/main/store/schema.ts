@@ -116,4 +116,23 @@ export const MIGRATIONS: readonly string[] = [
     'CREATE INDEX questions_buyer_idx ON questions (account_id, buyer_id, date_created);',
     'CREATE INDEX answers_question_idx ON answers (account_id, ml_question_id, created_at);',
   ].join('\n'),
+  // 2: answers written on this machine, waiting to be sent (outbox/outbox.ts). `seq` is the sending order; the
+  // idempotency key is drawn once per draft, so a resend after a crash is the same answer on the server.
+  [
+    `CREATE TABLE outbox (
+      id text PRIMARY KEY,
+      seq bigserial NOT NULL UNIQUE,
+      question_id text NOT NULL,
+      account_id text NOT NULL,
+      text text NOT NULL,
+      idempotency_key text NOT NULL UNIQUE,
+      status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'conflict')),
+      answer_id text,
+      error text,
+      attempts integer NOT NULL DEFAULT 0,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );`,
+    'CREATE INDEX outbox_status_seq_idx ON outbox (status, seq);',
+  ].join('\n'),
 ];

@@ -59,6 +59,8 @@ export interface LocalStore {
   order(id: string): Promise<OrderDetail | null>;
   unansweredQuestions(accountId?: string): Promise<OpenQuestion[]>;
   schemaVersion(): Promise<number>;
+  /** A statement on the local database, for this app's own tables (the outbox); the mirrored tables change only through applyChanges. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -289,6 +291,10 @@ export async function openLocalStore(options: { dataDir?: string } = {}): Promis
     order: (id) => order(db, id),
     unansweredQuestions: (accountId) => unansweredQuestions(db, accountId),
     schemaVersion: () => readVersion(db),
+    async query<T>(sql: string, params: unknown[] = []) {
+      const { rows } = await db.query<T>(sql, params);
+      return rows;
+    },
     close: () => db.close(),
   };
 }
