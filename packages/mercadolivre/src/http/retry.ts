@@ -1,3 +1,4 @@
+import { setTimeout as realSleep } from 'node:timers/promises';
 import { isRetryable, MlRateLimitedError } from '../errors.ts';
 
 export interface RetryOptions {
@@ -11,8 +12,6 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY = { retries: 6, baseDelayMs: 250, maxDelayMs: 30_000 } as const;
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The wait before retry `attempt` (1-based): Retry-After when ML sent one, else exponential with full jitter. */
 export function retryDelay(attempt: number, error: unknown, options: RetryOptions = {}): number {

@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 
 /**
@@ -49,8 +50,6 @@ export interface RateLimiter {
   /** Takes a slot if one is free now; otherwise says how long to wait (ms) and takes nothing. */
   tryAcquire(sellerId: number | string): Promise<number>;
 }
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const appKey = `${options.prefix}:ml:rate:app:${options.appId ?? 'default'}`;

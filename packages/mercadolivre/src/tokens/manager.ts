@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { KeyRing } from '@vitrine/core/crypto';
@@ -35,8 +36,6 @@ export interface TokenManagerOptions {
 
 // Deletes the lock only if we still hold it (another holder may have it after our TTL ran out).
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Access tokens for ML accounts. A refresh token works once, so refreshing is serialized per account
