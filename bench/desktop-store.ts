@@ -5,6 +5,7 @@
 //
 //   pnpm --filter @vitrine/bench desktop-store        (ORDERS, PAGE, RUNS, LIMIT and DATA_DIR can be set)
 import { openLocalStore, type ListOrdersInput, type Order } from '@vitrine/desktop/store';
+import { percentile } from './stats.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 50_000);
 const PAGE = Number(process.env.PAGE ?? 500);
@@ -70,7 +71,6 @@ try {
     { name: 'second page (keyset)', input: { limit: LIMIT, before: (await store.listOrders({ limit: LIMIT })).next ?? undefined } },
   ];
 
-  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]!;
   const missed: string[] = [];
   console.log(`\n${RUNS} runs each, after 5 warm-up runs; target < ${TARGET_MS} ms (p99)`);
   for (const { name, input } of cases) {

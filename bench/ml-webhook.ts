@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { createDatabase, createPrismaClient, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing } from '@vitrine/db/testing';
 import { handleMlWebhook } from '@vitrine/mercadolivre/store';
+import { percentile } from './stats.ts';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -243,7 +244,6 @@ async function steadyRound(name: string, server: BenchServer, owner: PrismaClien
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? NaN;
 
 function report(r: Round): string[] {
   const ms = (x: number) => `${x.toFixed(1)} ms`;

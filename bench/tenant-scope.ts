@@ -3,6 +3,7 @@
 //
 //   pnpm --filter @vitrine/bench tenant-scope        (N and WARMUP can be set in the environment)
 import os from 'node:os';
+import { percentile } from './stats.ts';
 import { createDatabase, createPrismaClient, type PrismaClient, type TenantDb } from '@vitrine/db';
 import { createTestDatabase, testKeyRing } from '@vitrine/db/testing';
 
@@ -56,7 +57,7 @@ interface Stats {
 function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-  return { mean, p99: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]! };
+  return { mean, p99: percentile(sorted, 0.99) };
 }
 
 /** Runs scoped and unscoped alternately (order flipped every iteration) so drift in the machine hits both alike. */
