@@ -5,10 +5,18 @@ import { describeSeed, seed } from '../src/seed.ts';
 
 process.env.PLATFORM_DOMAIN ||= 'localhost';
 process.env.APP_URL ||= 'http://localhost:3000';
-const env = pickEnv('DATABASE_URL', 'PLATFORM_DOMAIN', 'APP_URL');
+const env = pickEnv('DATABASE_URL', 'PLATFORM_DOMAIN', 'APP_URL', 'DATA_ENCRYPTION_KEYS');
+
+/** With the local Stripe sandbox standing in for Stripe (test keys), the demo stores take its keys as their own. */
+function demoPayments() {
+  const { STRIPE_API_BASE: base, STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = process.env;
+  if (!base || !secretKey?.startsWith('sk_test_') || !webhookSecret?.startsWith('whsec_')) return undefined;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(base).hostname)) return undefined;
+  return { publishableKey: 'pk_test_vitrine_local_sandbox', secretKey, webhookSecret, keyRing: env.DATA_ENCRYPTION_KEYS };
+}
 
 try {
-  const result = await seed({ databaseUrl: env.DATABASE_URL, platformDomain: env.PLATFORM_DOMAIN, appUrl: env.APP_URL });
+  const result = await seed({ databaseUrl: env.DATABASE_URL, platformDomain: env.PLATFORM_DOMAIN, appUrl: env.APP_URL, demoPayments: demoPayments() });
   console.log(describeSeed(result));
 } catch (error) {
   // Prisma's messages start with the call that failed; the last line says why.

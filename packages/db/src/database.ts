@@ -20,6 +20,8 @@ export interface Database {
   forTenant(tenantId: string): Promise<TenantClient>;
   /** A client that sees the user's own memberships in every tenant. */
   forUser(userId: string): UserClient;
+  /** The keys that seal secrets at rest (AES-256-GCM, @vitrine/core/crypto): payment keys, tokens. */
+  readonly keyRing: KeyRing;
   /** Forget a tenant's routing, after it moved between pooled and dedicated. */
   invalidateRouting(tenantId: string): void;
   disconnect(): Promise<void>;
@@ -61,6 +63,7 @@ export function createDatabase(options: DatabaseOptions): Database {
 
   return {
     platform,
+    keyRing: options.keyRing,
     forTenant,
     forUser: (userId) => scopeToUser(platform, userId),
     invalidateRouting: (tenantId) => void scoped.delete(tenantId),

@@ -99,7 +99,7 @@ describe('schema.prisma and the generated client agree (run `pnpm --filter @vitr
   });
 
   it('gives every model the tenant extension scopes a required tenantId column, and no other model one but the platform ones', () => {
-    const platformModelsWithTenantId = new Set(['Domain', 'OutboxJob', 'MlAccountRoute']);
+    const platformModelsWithTenantId = new Set(['Domain', 'OutboxJob', 'MlAccountRoute', 'WebhookEvent', 'SupportTicketIndex', 'TenantSubscription', 'ImpersonationGrant', 'TenantDailyStat']);
     for (const model of schema.models) {
       const tenantId = model.fields.find((f) => f.name === 'tenantId');
       if (TENANT_MODELS.has(model.name)) {
@@ -181,5 +181,35 @@ describe('drift between schema.prisma and the migrated database', () => {
         'enum MembershipRole: type "MembershipRole" is missing from the database',
       ]),
     );
+  });
+});
+
+describe('Unsupported("…") columns (left out by Prisma\'s parser)', async () => {
+  const schema = await loadSchema(`
+    datasource db {
+      provider = "postgresql"
+    }
+    model Doc {
+      id   String                   @id
+      text Unsupported("tsvector")? @map("search_text")
+      @@map("docs")
+    }
+  `);
+  const column = (udtName: string, nullable = true) => ({
+    table: 'docs', column: 'search_text', dataType: udtName, udtName, nullable, hasDefault: false, maxLength: null, datetimePrecision: null,
+  });
+  const id = { table: 'docs', column: 'id', dataType: 'text', udtName: 'text', nullable: false, hasDefault: false, maxLength: null, datetimePrecision: null };
+  const indexes = [{ table: 'docs', name: 'docs_pkey', primary: true, unique: true, partial: false, columns: [{ name: 'id', descending: false }] }];
+
+  it('reads them from the schema text with their column name and type', () => {
+    expect(schema.models[0]!.unsupported).toEqual([{ name: 'text', column: 'search_text', type: 'tsvector', optional: true }]);
+  });
+
+  it('knows the column, and names a wrong type or a missing column', () => {
+    expect(compareSchema(schema, { columns: [id, column('tsvector')], indexes, enums: new Map() })).toEqual([]);
+    expect(compareSchema(schema, { columns: [id, column('text')], indexes, enums: new Map() })).toEqual([
+      'docs.search_text (Doc.text): type is text, expected tsvector',
+    ]);
+    expect(compareSchema(schema, { columns: [id], indexes, enums: new Map() })).toEqual(['docs.search_text (Doc.text): column is missing']);
   });
 });

@@ -42,6 +42,8 @@ export interface SchemaModel {
   table: string;
   fields: SchemaField[];
   indexes: SchemaIndex[];
+  /** Columns declared `Unsupported("type")` (Prisma's parser leaves them out), read from the schema text. */
+  unsupported: { name: string; column: string; type: string; optional: boolean }[];
 }
 
 export interface SchemaEnum {
@@ -66,6 +68,17 @@ function isDatabaseDefault(value: DmmfDefault): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'object' && !Array.isArray(value)) return DATABASE_DEFAULT_FUNCTIONS.has(value.name);
   return true; // a literal (or a list literal)
+}
+
+/** `name Unsupported("type")? @map("column")` lines of one model (the schema is already valid: Prisma parsed it). */
+function unsupportedFields(text: string, model: string): SchemaModel['unsupported'] {
+  const body = new RegExp(`^\\s*model\\s+${model}\\s*\\{([\\s\\S]*?)^\\s*\\}`, 'm').exec(text)?.[1] ?? '';
+  return [...body.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gm)].map(([, name, type, optional, rest]) => ({
+    name: name!,
+    type: type!,
+    optional: optional === '?',
+    column: /@map\("([^"]+)"\)/.exec(rest ?? '')?.[1] ?? name!,
+  }));
 }
 
 /** Reads a Prisma schema with Prisma's own parser and keeps what the database must reflect. */
@@ -97,7 +110,7 @@ export async function loadSchema(text: string): Promise<ParsedSchema> {
         kind: i.type as SchemaIndex['kind'],
         columns: i.fields.map((f) => ({ name: columnOf.get(f.name) ?? f.name, descending: f.sortOrder === 'desc' })),
       }));
-    return { name: m.name, table: m.dbName ?? m.name, fields, indexes };
+    return { name: m.name, table: m.dbName ?? m.name, fields, indexes, unsupported: unsupportedFields(text, m.name) };
   });
   return { models, enums };
 }
@@ -340,6 +353,16 @@ export function compareSchema(schema: ParsedSchema, db: DbSnapshot): string[] {
       }
       if (field.databaseDefault && !column.hasDefault) {
         problems.push(`${where}: the schema declares a database default, the column has none`);
+      }
+    }
+    for (const field of model.unsupported) {
+      known.add(field.column);
+      const where = `${model.table}.${field.column} (${model.name}.${field.name})`;
+      const column = columns.get(field.column);
+      if (!column) problems.push(`${where}: column is missing`);
+      else if (column.udtName !== field.type) problems.push(`${where}: type is ${describeType(column)}, expected ${field.type}`);
+      else if (column.nullable !== field.optional) {
+        problems.push(`${where}: column is ${column.nullable ? 'nullable' : 'NOT NULL'}, expected ${field.optional ? 'nullable' : 'NOT NULL'}`);
       }
     }
     for (const column of [...columns.keys()].sort()) {

@@ -9,7 +9,8 @@ import { createTestDatabase, testKeyRing, type TestDatabase } from './testing.ts
  */
 
 /** Tables carrying tenant_id that are platform data, reached without tenant RLS. */
-const PLATFORM_TABLES_WITH_TENANT_ID = new Set(['domains', 'outbox_jobs', 'ml_account_routes']);
+/** support_ticket_index: readable by anyone, writable only under its own tenant (tested below). */
+const PLATFORM_TABLES_WITH_TENANT_ID = new Set(['domains', 'outbox_jobs', 'ml_account_routes', 'webhook_events', 'support_ticket_index', 'tenant_daily_stats', 'tenant_subscriptions', 'impersonation_grants']);
 
 const TENANT_TABLES = [
   'memberships',
@@ -18,6 +19,14 @@ const TENANT_TABLES = [
   'products',
   'product_variants',
   'product_images',
+  'collections',
+  'collection_products',
+  'product_slug_redirects',
+  'product_search_terms',
+  'product_imports',
+  'support_tickets',
+  'support_messages',
+  'data_exports',
   'audit_logs',
   'ml_accounts',
   'ml_tokens',
@@ -30,6 +39,27 @@ const TENANT_TABLES = [
   'ml_messages',
   'ml_sync_runs',
   'ml_notifications',
+  'invitations',
+  'store_visits_daily',
+  'store_pages',
+  'store_setup',
+  'payment_settings',
+  'shipping_rates',
+  'carts',
+  'cart_items',
+  'coupons',
+  'coupon_redemptions',
+  'tax_rules',
+  'orders',
+  'order_items',
+  'order_events',
+  'order_refunds',
+  'tenant_module_overrides',
+  'member_module_overrides',
+  'buyer_accounts',
+  'buyer_sessions',
+  'buyer_addresses',
+  'buyer_tokens',
 ];
 
 const A = 'tenant_iso_a';
@@ -70,7 +100,106 @@ async function insertTenantRows(owner: pg.Client, tenantId: string, userIds: str
   ]);
   await owner.query(`INSERT INTO audit_logs (id, tenant_id, action) VALUES ($1, $2, 'test.fixture')`, [`a_${tenantId}`, tenantId]);
   await insertMercadoLivreRows(owner, tenantId);
+  await insertTeamRows(owner, tenantId);
+  await insertWizardRows(owner, tenantId);
+  await insertCatalogRows(owner, tenantId);
+  await insertCommerceRows(owner, tenantId);
+  await insertSupportRows(owner, tenantId);
+  await insertModuleRows(owner, tenantId, userIds[userIds.length - 1]!);
   await owner.query('COMMIT');
+}
+
+/** A collection holding a product and an old product address (search terms come from the products' trigger). */
+async function insertCatalogRows(owner: pg.Client, tenantId: string): Promise<void> {
+  await owner.query(`INSERT INTO collections (id, tenant_id, title, slug, updated_at) VALUES ($1, $2, 'Summer', 'summer', now())`, [`col_${tenantId}`, tenantId]);
+  await owner.query(`INSERT INTO collection_products (tenant_id, collection_id, product_id) VALUES ($1, $2, $3)`, [tenantId, `col_${tenantId}`, `p_${tenantId}_1`]);
+  await owner.query(`INSERT INTO product_slug_redirects (id, tenant_id, old_slug, product_id) VALUES ($1, $2, 'old-product', $3)`, [`psr_${tenantId}`, tenantId, `p_${tenantId}_1`]);
+  await owner.query(`INSERT INTO product_imports (id, tenant_id, file_name, format, file, status) VALUES ($1, $2, 'p.csv', 'csv', '\\x00'::bytea, 'VALIDATED')`, [
+    `pi_${tenantId}`,
+    tenantId,
+  ]);
+  await owner.query(`INSERT INTO data_exports (id, tenant_id, status) VALUES ($1, $2, 'QUEUED')`, [`de_${tenantId}`, tenantId]);
+}
+
+/** A module switched off for the store by the platform and one switched off for a member. */
+async function insertModuleRows(owner: pg.Client, tenantId: string, userId: string): Promise<void> {
+  await owner.query(`INSERT INTO tenant_module_overrides (tenant_id, module_code, enabled, reason, updated_at) VALUES ($1, 'coupons', false, 'Test', now())`, [tenantId]);
+  await owner.query(`INSERT INTO member_module_overrides (tenant_id, user_id, module_code) VALUES ($1, $2, 'support')`, [tenantId, userId]);
+}
+
+/** A support ticket with one message, and its row in the platform-level index. */
+async function insertSupportRows(owner: pg.Client, tenantId: string): Promise<void> {
+  await owner.query(
+    `INSERT INTO support_tickets (id, tenant_id, number, subject, created_by_user_id, updated_at) VALUES ($1, $2, 1, 'Help', 'u_a', now())`,
+    [`st_${tenantId}`, tenantId],
+  );
+  await owner.query(`INSERT INTO support_messages (id, tenant_id, ticket_id, author_user_id, author_kind, body) VALUES ($1, $2, $3, 'u_a', 'TENANT', 'Hi')`, [
+    `sm_${tenantId}`, tenantId, `st_${tenantId}`,
+  ]);
+  await owner.query(
+    `INSERT INTO support_ticket_index (ticket_id, tenant_id, number, subject, status, priority, last_author_kind, last_message_at, created_at)
+     VALUES ($1, $2, 1, 'Help', 'OPEN', 'NORMAL', 'TENANT', now(), now())`,
+    [`st_${tenantId}`, tenantId],
+  );
+}
+
+/** A cart with one item, a coupon, a tax rule and an order with an item, an event, a refund and the coupon's use. */
+async function insertCommerceRows(owner: pg.Client, tenantId: string): Promise<void> {
+  await owner.query(`INSERT INTO carts (id, tenant_id, session_hash, currency, updated_at) VALUES ($1, $2, 'h', 'BRL', now())`, [`cart_${tenantId}`, tenantId]);
+  await owner.query(`INSERT INTO cart_items (id, tenant_id, cart_id, variant_id, quantity) VALUES ($1, $2, $3, $4, 1)`, [
+    `ci_${tenantId}`, tenantId, `cart_${tenantId}`, `v_${tenantId}`,
+  ]);
+  await owner.query(`INSERT INTO coupons (id, tenant_id, code, kind, value, updated_at) VALUES ($1, $2, 'WELCOME', 'PERCENT', 1000, now())`, [`cp_${tenantId}`, tenantId]);
+  await owner.query(`INSERT INTO tax_rules (id, tenant_id, name, country, rate_basis_points, updated_at) VALUES ($1, $2, 'VAT', 'BR', 1000, now())`, [`tr_${tenantId}`, tenantId]);
+  await owner.query(
+    `INSERT INTO orders (id, tenant_id, number, buyer_email, buyer_name, shipping_address, shipping_method, shipping_method_name,
+       shipping_amount, subtotal_amount, discount_amount, tax_amount, total_amount, currency, locale, tracking_token, updated_at)
+     VALUES ($1, $2, 1001, 'b@example.com', 'B', '{}', 'pickup', 'Pickup', 0, 1000, 100, 90, 990, 'BRL', 'pt-BR', $1, now())`,
+    [`o_${tenantId}`, tenantId],
+  );
+  await owner.query(
+    `INSERT INTO order_items (id, tenant_id, order_id, variant_id, title, sku, unit_price_amount, quantity, line_total_amount)
+     VALUES ($1, $2, $3, $4, 'Shirt', 'SKU-1', 1000, 1, 1000)`,
+    [`oi_${tenantId}`, tenantId, `o_${tenantId}`, `v_${tenantId}`],
+  );
+  await owner.query(`INSERT INTO order_events (id, tenant_id, order_id, type, to_status) VALUES ($1, $2, $3, 'created', 'CREATED')`, [`oe_${tenantId}`, tenantId, `o_${tenantId}`]);
+  await owner.query(`INSERT INTO order_refunds (id, tenant_id, order_id, provider_refund_id, amount) VALUES ($1, $2, $3, 're_1', 100)`, [`or_${tenantId}`, tenantId, `o_${tenantId}`]);
+  await owner.query(`INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, order_id, buyer_email) VALUES ($1, $2, $3, $4, 'b@example.com')`, [
+    `cr_${tenantId}`, tenantId, `cp_${tenantId}`, `o_${tenantId}`,
+  ]);
+  // A buyer's account with a session, an address and an email token.
+  await owner.query(`INSERT INTO buyer_accounts (id, tenant_id, email, password_hash, name, updated_at) VALUES ($1, $2, 'b@example.com', 'x', 'B', now())`, [`ba_${tenantId}`, tenantId]);
+  await owner.query(`INSERT INTO buyer_sessions (id, tenant_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, $1, now())`, [`bs_${tenantId}`, tenantId, `ba_${tenantId}`]);
+  await owner.query(`INSERT INTO buyer_addresses (id, tenant_id, account_id, name, line1, city, postal_code, country, updated_at) VALUES ($1, $2, $3, 'B', 'St 1', 'City', '0', 'BR', now())`, [
+    `bad_${tenantId}`, tenantId, `ba_${tenantId}`,
+  ]);
+  await owner.query(`INSERT INTO buyer_tokens (id, tenant_id, account_id, kind, token_hash, expires_at) VALUES ($1, $2, $3, 'VERIFY_EMAIL', $1, now())`, [`bt_${tenantId}`, tenantId, `ba_${tenantId}`]);
+}
+
+/** The setup wizard's progress, payment settings and one shipping rate (inside insertTenantRows' transaction). */
+async function insertWizardRows(owner: pg.Client, tenantId: string): Promise<void> {
+  await owner.query(`INSERT INTO store_setup (tenant_id, completed_steps, updated_at) VALUES ($1, ARRAY['identity'], now())`, [tenantId]);
+  await owner.query(
+    `INSERT INTO payment_settings (tenant_id, stripe_publishable_key, stripe_secret_key_enc, stripe_secret_last4, updated_at) VALUES ($1, 'pk_test_x', 'v1.k.a.b.c', '1234', now())`,
+    [tenantId],
+  );
+  await owner.query(`INSERT INTO shipping_rates (id, tenant_id, kind, name, price_amount, currency) VALUES ($1, $2, 'PICKUP', 'Pickup', 0, 'BRL')`, [
+    `sr_${tenantId}`,
+    tenantId,
+  ]);
+}
+
+/** One invitation, one day of visits and one institutional page (inside insertTenantRows' transaction). */
+async function insertTeamRows(owner: pg.Client, tenantId: string): Promise<void> {
+  await owner.query(
+    `INSERT INTO invitations (id, tenant_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'x@example.com', 'STAFF', $1, now())`,
+    [`inv_${tenantId}`, tenantId],
+  );
+  await owner.query(`INSERT INTO store_visits_daily (tenant_id, day, visits) VALUES ($1, current_date, 3)`, [tenantId]);
+  await owner.query(`INSERT INTO store_pages (id, tenant_id, slug, title, updated_at) VALUES ($1, $2, 'about', 'About', now())`, [
+    `sp_${tenantId}`,
+    tenantId,
+  ]);
 }
 
 /** One row in every Mercado Livre table for the tenant (inside insertTenantRows' transaction). */
@@ -172,6 +301,54 @@ describe('tenant isolation in the database', () => {
     expect(error).toMatchObject({ code: '42501' });
   });
 
+  it('lets the platform read every store’s daily stats, a store only its own, and writes only under the store in force', async () => {
+    const all = await app.query<{ tenant_id: string }>('SELECT tenant_id FROM tenant_daily_stats');
+    expect(new Set(all.rows.map((r) => r.tenant_id))).toEqual(new Set([A, B]));
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+    const own = await app.query<{ tenant_id: string }>('SELECT tenant_id FROM tenant_daily_stats');
+    const updated = await app.query(`UPDATE tenant_daily_stats SET paid_orders = 99 WHERE tenant_id = $1`, [B]);
+    const deleted = await app.query(`DELETE FROM tenant_daily_stats WHERE tenant_id = $1`, [A]).catch((e: { code?: string }) => e);
+    await app.query('ROLLBACK');
+    expect(new Set(own.rows.map((r) => r.tenant_id))).toEqual(new Set([A]));
+    expect(updated.rowCount).toBe(0);
+    expect(deleted).toMatchObject({ code: '42501' });
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+    const forged = await app
+      .query(`INSERT INTO tenant_daily_stats (tenant_id, day, currency, paid_orders) VALUES ($1, '2000-01-01', 'BRL', 5)`, [B])
+      .catch((e: { code?: string }) => e);
+    await app.query('ROLLBACK');
+    expect(forged).toMatchObject({ code: '42501' });
+    const b = await owner.query(`SELECT sum(paid_orders)::int AS n FROM tenant_daily_stats WHERE tenant_id = $1 AND day = '2000-01-01'`, [B]);
+    expect(b.rows[0].n).toBeNull();
+  });
+
+  it('lets anyone read the support ticket index but write only the rows of the tenant in force', async () => {
+    const all = await app.query<{ tenant_id: string }>('SELECT tenant_id FROM support_ticket_index');
+    expect(new Set(all.rows.map((r) => r.tenant_id))).toEqual(new Set([A, B]));
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A]);
+    const updated = await app.query(`UPDATE support_ticket_index SET subject = 'taken' WHERE tenant_id = $1`, [B]);
+    const deleted = await app.query(`DELETE FROM support_ticket_index WHERE tenant_id = $1`, [B]);
+    const moved = await app
+      .query(`UPDATE support_ticket_index SET tenant_id = $1 WHERE tenant_id = $2`, [B, A])
+      .catch((e: { code?: string }) => e);
+    await app.query('ROLLBACK');
+    expect([updated.rowCount, deleted.rowCount]).toEqual([0, 0]);
+    expect(moved).toMatchObject({ code: '42501' });
+    const forged = await app
+      .query(
+        `INSERT INTO support_ticket_index (ticket_id, tenant_id, number, subject, status, priority, last_author_kind, last_message_at, created_at)
+         VALUES ('st_forged', $1, 2, 'x', 'OPEN', 'NORMAL', 'TENANT', now(), now())`,
+        [B],
+      )
+      .catch((e: { code?: string }) => e);
+    expect(forged).toMatchObject({ code: '42501' });
+    const b = await owner.query(`SELECT subject FROM support_ticket_index WHERE tenant_id = $1`, [B]);
+    expect(b.rows).toEqual([{ subject: 'Help' }]);
+  });
+
   it('refuses a variant pointing at another tenant’s product, through forTenant', async () => {
     const tdb = await db.forTenant(A);
     await expect(
@@ -183,6 +360,23 @@ describe('tenant isolation in the database', () => {
       tdb.productImage.create({ data: { tenantId: A, productId: `p_${B}_2`, storageKey: 'stolen' } }),
     ).rejects.toThrow();
     const leaked = await owner.query(`SELECT 1 FROM product_variants WHERE sku = 'CROSS-1' UNION ALL SELECT 1 FROM product_images WHERE storage_key = 'stolen'`);
+    expect(leaked.rows).toHaveLength(0);
+  });
+
+  it('refuses a cart item or an order item pointing at another tenant’s variant, cart or order', async () => {
+    const tdb = await db.forTenant(A);
+    await expect(tdb.cartItem.create({ data: { tenantId: A, cartId: `cart_${A}`, variantId: `v_${B}`, quantity: 1 } })).rejects.toThrow();
+    await expect(tdb.cartItem.create({ data: { tenantId: A, cartId: `cart_${B}`, variantId: `v_${A}`, quantity: 1 } })).rejects.toThrow();
+    await expect(
+      tdb.orderItem.create({
+        data: { tenantId: A, orderId: `o_${A}`, variantId: `v_${B}`, title: 'x', sku: 'x', unitPriceAmount: 1, quantity: 1, lineTotalAmount: 1 },
+      }),
+    ).rejects.toThrow();
+    await expect(tdb.orderEvent.create({ data: { tenantId: A, orderId: `o_${B}`, type: 'forged' } })).rejects.toThrow();
+    const leaked = await owner.query(
+      `SELECT 1 FROM cart_items WHERE id NOT IN ($1, $2) UNION ALL SELECT 1 FROM order_items WHERE title = 'x' UNION ALL SELECT 1 FROM order_events WHERE type = 'forged'`,
+      [`ci_${A}`, `ci_${B}`],
+    );
     expect(leaked.rows).toHaveLength(0);
   });
 

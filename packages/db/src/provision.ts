@@ -172,6 +172,7 @@ async function readTenant(client: pg.Client, tenantId: string): Promise<Snapshot
   await read('tenants', 'SELECT * FROM tenants WHERE id = $1');
   if (snapshot.tenants === '[]') throw new TenantMoveError(`Tenant ${tenantId} does not exist.`);
   await read('plans', 'SELECT p.* FROM plans p JOIN tenants t ON t.plan_code = p.code WHERE t.id = $1');
+  await read('partners', 'SELECT p.* FROM partners p JOIN tenants t ON t.partner_id = p.id WHERE t.id = $1');
   await read('users', 'SELECT u.* FROM users u WHERE u.id IN (SELECT user_id FROM memberships WHERE tenant_id = $1)');
   for (const table of TENANT_TABLES) {
     await read(table, `SELECT * FROM "${table}" WHERE tenant_id = $1`);
@@ -199,6 +200,7 @@ async function writeTenant(
     await setTenant(client, tenantId);
     // Platform rows the tenant's rows point at; the target may already have them.
     await insert('plans', 'ON CONFLICT DO NOTHING');
+    await insert('partners', 'ON CONFLICT DO NOTHING');
     await insert('tenants', 'ON CONFLICT (id) DO NOTHING');
     await insert('users', 'ON CONFLICT DO NOTHING');
     for (const table of DELETABLE_TABLES) {

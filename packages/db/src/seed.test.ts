@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
+import { decryptSecret } from '@vitrine/core/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from './client.ts';
 import { DEMO_ADMIN, DEMO_TENANTS, describeSeed, seed, storeUrl, type SeedResult } from './seed.ts';
+import { DEMO_HELP_ARTICLES } from './seed-help.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
 const TABLES = [
   'tenants', 'domains', 'users', 'memberships', 'storefront_configs', 'categories', 'products', 'product_variants', 'audit_logs',
+  'help_articles',
 ] as const;
 
 async function counts(prisma: PrismaClient): Promise<Record<string, number>> {
@@ -44,10 +48,11 @@ describe('seed', () => {
     const products = DEMO_TENANTS.reduce((n, t) => n + t.products.length, 0);
     const variants = DEMO_TENANTS.reduce((n, t) => n + t.products.reduce((m, p) => m + p.variants.length, 0), 0);
     expect(afterFirst).toEqual({
-      tenants: 2, domains: 2, users: 3, memberships: 2, storefront_configs: 2, categories: 4,
-      products, product_variants: variants, audit_logs: 2,
+      tenants: 2, domains: 2, users: 4, memberships: 2, storefront_configs: 2, categories: 4,
+      products, product_variants: variants, audit_logs: 2, help_articles: DEMO_HELP_ARTICLES.length,
     });
-    expect(first.created).toBe(1 + 2 * 5 + 4 + products + variants);
+    // + the demo partner, its admin and their membership
+    expect(first.created).toBe(1 + 2 * 5 + 4 + products + variants + DEMO_HELP_ARTICLES.length + 3);
   });
 
   it('creates nothing the second time', () => {
@@ -107,6 +112,13 @@ describe('seed', () => {
     expect(titles.filter((t) => t.tenant.slug === 'trailhead').some((t) => aurora.includes(t.title))).toBe(false);
   });
 
+  it('publishes the help articles in English and Portuguese, each topic in both', async () => {
+    const articles = await prisma.helpArticle.findMany({ where: { published: true } });
+    expect(articles.filter((a) => a.locale === 'en')).toHaveLength(4);
+    expect(articles.filter((a) => a.locale === 'pt-BR')).toHaveLength(4);
+    expect(articles.every((a) => a.body.split('\n\n').length >= 3)).toBe(true);
+  });
+
   it('records seed.applied once per tenant, only on the run that created rows', async () => {
     const audits = await prisma.auditLog.findMany({ where: { action: 'seed.applied' } });
     expect(audits.map((a) => a.tenantId).sort()).toEqual(first.tenants.map((t) => t.id).sort());
@@ -121,6 +133,23 @@ describe('seed', () => {
     const result = await seed(options());
     expect(result.created).toBe(1);
     expect(await counts(prisma)).toEqual({ ...afterFirst, audit_logs: afterFirst.audit_logs! + 1 });
+  });
+
+  it('gives the demo stores the sandbox keys as their payment settings when asked, sealed with the key ring, once', async () => {
+    const keyRing = { currentKeyId: 'k1', keys: new Map([['k1', randomBytes(32)]]) };
+    const demoPayments = { publishableKey: 'pk_test_demo', secretKey: 'sk_test_demo_sandbox_1234', webhookSecret: 'whsec_demo', keyRing };
+    const result = await seed({ ...options(), demoPayments });
+    expect(result.created).toBeGreaterThanOrEqual(DEMO_TENANTS.length);
+    const rows = await prisma.$queryRaw<{ tenant_id: string; stripe_secret_key_enc: string; stripe_webhook_secret_enc: string; stripe_secret_last4: string }[]>`
+      SELECT tenant_id, stripe_secret_key_enc, stripe_webhook_secret_enc, stripe_secret_last4 FROM payment_settings`;
+    expect(rows).toHaveLength(DEMO_TENANTS.length);
+    for (const row of rows) {
+      expect(row.stripe_secret_last4).toBe('1234');
+      expect(decryptSecret(row.stripe_secret_key_enc, keyRing, `stripe-secret:${row.tenant_id}`)).toBe(demoPayments.secretKey);
+      expect(decryptSecret(row.stripe_webhook_secret_enc, keyRing, `stripe-webhook-secret:${row.tenant_id}`)).toBe('whsec_demo');
+    }
+    await seed({ ...options(), demoPayments });
+    expect(await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM payment_settings`).toEqual([{ n: BigInt(DEMO_TENANTS.length) }]);
   });
 
   it('prints the logins and the store addresses on the app port', () => {

@@ -1,6 +1,9 @@
 import { hash } from '@node-rs/argon2';
+import { encryptSecret, type KeyRing } from '@vitrine/core/crypto';
 import { createPrismaClient, type PrismaClient } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
+import { PLAN_CATALOGUE } from './plan-catalogue.ts';
+import { ensureHelpArticles } from './seed-help.ts';
 
 /**
  * Demo data: a super admin and two published stores with an owner each.
@@ -17,6 +20,12 @@ export interface SeedOptions {
   platformDomain: string;
   /** The web app's address (APP_URL): store URLs take its scheme and port. */
   appUrl: string;
+  /**
+   * Test-mode Stripe keys the demo stores take as their own payment settings (the local Stripe sandbox's), so a
+   * buyer can check out in the demo at once; sealed with the key ring like keys an admin enters. None: the stores
+   * start without payments (Setup → Payments).
+   */
+  demoPayments?: { publishableKey: string; secretKey: string; webhookSecret: string; keyRing: KeyRing };
 }
 
 export interface Login {
@@ -42,6 +51,8 @@ export interface SeedResult {
 }
 
 export const DEMO_ADMIN: Login = { email: 'admin@vitrine.local', password: 'vitrine-admin-demo' };
+/** A reseller whose client is Trailhead: its console at /partner, its brand on partner.{platformDomain}. */
+export const DEMO_PARTNER = { slug: 'lumen', name: 'Lumen Partners', productName: 'Lumen Commerce', admin: { email: 'partner@lumen.demo', password: 'lumen-demo-pass' } };
 
 interface DemoVariant {
   sku: string;
@@ -266,6 +277,24 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, options: SeedO
       await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenant.id}, true)`;
       const tenantId = tenant.id;
 
+      // Sealed with the same associated data as the payments settings procedure (@vitrine/api setup/payments.ts).
+      const payments = options.demoPayments;
+      if (payments) {
+        await ensure.row(
+          () => tx.paymentSettings.findUnique({ where: { tenantId } }),
+          () =>
+            tx.paymentSettings.create({
+              data: {
+                tenantId,
+                stripePublishableKey: payments.publishableKey,
+                stripeSecretKeyEnc: encryptSecret(payments.secretKey, payments.keyRing, `stripe-secret:${tenantId}`),
+                stripeSecretLast4: payments.secretKey.slice(-4),
+                stripeWebhookSecretEnc: encryptSecret(payments.webhookSecret, payments.keyRing, `stripe-webhook-secret:${tenantId}`),
+              },
+            }),
+        );
+      }
+
       await ensure.row(
         () => tx.domain.findUnique({ where: { hostname } }),
         () => tx.domain.create({ data: { tenantId, hostname, kind: 'SUBDOMAIN', verification: 'VERIFIED', verifiedAt: new Date(), isPrimary: true } }),
@@ -336,18 +365,53 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, options: SeedO
   );
 }
 
+/** The public plans (plan-catalogue.ts): a missing one is created, one that exists is left as the platform set it. */
+async function ensurePlans(prisma: PrismaClient, ensure: Ensure) {
+  for (const plan of PLAN_CATALOGUE) {
+    await ensure.row(
+      () => prisma.plan.findUnique({ where: { code: plan.code } }),
+      () => prisma.plan.create({ data: { ...plan, limits: plan.limits } }),
+    );
+  }
+}
+
+/** The demo partner, its admin and Trailhead as its client (partner rows counted as created like the others). */
+async function ensureDemoPartner(prisma: PrismaClient, ensure: Ensure, options: SeedOptions) {
+  const partner = await ensure.row(
+    () => prisma.partner.findUnique({ where: { slug: DEMO_PARTNER.slug } }),
+    () =>
+      prisma.partner.create({
+        data: {
+          slug: DEMO_PARTNER.slug, name: DEMO_PARTNER.name, productName: DEMO_PARTNER.productName, primaryColor: '#0f766e', accentColor: '#f59e0b',
+          supportEmail: 'help@lumen.demo', adminDomain: `partner.${options.platformDomain}`, allowedPlanCodes: ['free', 'basic', 'pro'],
+          defaultTenantBranding: { primaryColor: '#0f766e', accentColor: '#f59e0b' },
+        },
+      }),
+  );
+  const user = await ensureUser(prisma, ensure, DEMO_PARTNER.admin, 'Lumen Admin');
+  await ensure.row(
+    () => prisma.partnerMember.findUnique({ where: { userId: user.id } }),
+    () => prisma.partnerMember.create({ data: { partnerId: partner.id, userId: user.id, role: 'PARTNER_ADMIN' } }),
+  );
+  await prisma.tenant.updateMany({ where: { slug: 'trailhead', partnerId: null }, data: { partnerId: partner.id } });
+}
+
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   const prisma = createPrismaClient(options.databaseUrl, { maxConnections: 2 });
   try {
     const ensure = new Ensure();
+    await ensurePlans(prisma, ensure);
     const admin = await ensureUser(prisma, ensure, DEMO_ADMIN, 'Vitrine Admin', true);
-    let created = ensure.created;
+    let created = ensure.created + (await ensureHelpArticles(prisma, admin.id));
     const tenants: SeededTenant[] = [];
     for (const demo of DEMO_TENANTS) {
       const result = await seedTenant(prisma, demo, options, admin.id);
       tenants.push(result.tenant);
       created += result.created;
     }
+    const partners = new Ensure();
+    await ensureDemoPartner(prisma, partners, options);
+    created += partners.created;
     return { admin: DEMO_ADMIN, appUrl: new URL(options.appUrl).origin, tenants, created };
   } finally {
     await prisma.$disconnect();
@@ -365,6 +429,11 @@ export function describeSeed(result: SeedResult): string {
   const lines = [
     `Super admin      ${result.appUrl}/platform/tenants`,
     `  login          ${result.admin.email} / ${result.admin.password}`,
+    '                 (platform pages ask for two-factor authentication: turn it on at /admin/account/security)',
+    '',
+    `${DEMO_PARTNER.name} (reseller; Trailhead is its client)`,
+    `  console        ${result.appUrl}/partner  (its brand: ${storeUrl(`partner.${new URL(result.appUrl).hostname}`, result.appUrl)}/login)`,
+    `  login          ${DEMO_PARTNER.admin.email} / ${DEMO_PARTNER.admin.password}`,
     '',
   ];
   for (const tenant of result.tenants) {
