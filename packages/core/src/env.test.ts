@@ -51,6 +51,45 @@ describe('parseEnv', () => {
     const problems = problemsOf({ ...valid, DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` });
     expect(problems).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_KEYS is invalid: .*32 bytes/)]);
   });
+
+  it('keeps files on local disk unless STORAGE_DRIVER says otherwise, and needs no S3 variable then', () => {
+    const env = parseEnv(valid);
+    expect(env.STORAGE_DRIVER).toBe('local');
+    expect(env.S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it('reads the S3 bucket settings when STORAGE_DRIVER=s3', () => {
+    const env = parseEnv({
+      ...valid,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'vitrine-media',
+      S3_REGION: 'auto',
+      S3_ENDPOINT: 'https://account.r2.example.test',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'AKID',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_PUBLIC_BASE_URL: 'https://cdn.example.test',
+    });
+    expect(env).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: 'vitrine-media', S3_FORCE_PATH_STYLE: true, S3_PUBLIC_BASE_URL: 'https://cdn.example.test' });
+  });
+
+  it('names each S3 variable STORAGE_DRIVER=s3 is missing, alongside other problems', () => {
+    const problems = problemsOf({ ...valid, REDIS_URL: undefined, STORAGE_DRIVER: 's3', S3_BUCKET: 'vitrine-media', S3_REGION: 'us-east-1', S3_SECRET_ACCESS_KEY: '' });
+    expect(problems).toEqual([
+      'REDIS_URL is missing',
+      'S3_ACCESS_KEY_ID is missing (required when STORAGE_DRIVER=s3)',
+      'S3_SECRET_ACCESS_KEY is missing (required when STORAGE_DRIVER=s3)',
+      'S3_PUBLIC_BASE_URL is missing (required when STORAGE_DRIVER=s3)',
+    ]);
+  });
+
+  it('refuses an unknown storage driver and malformed S3 values', () => {
+    const problems = problemsOf({ ...valid, STORAGE_DRIVER: 'gcs', S3_BUCKET: 'Not_A_Bucket', S3_FORCE_PATH_STYLE: 'yes' });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('STORAGE_DRIVER is invalid'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('S3_BUCKET is invalid'))).toMatch(/bucket name/);
+    expect(problems.find((p) => p.startsWith('S3_FORCE_PATH_STYLE is invalid'))).toMatch(/true or false/);
+  });
 });
 
 describe('parseEnvSubset', () => {

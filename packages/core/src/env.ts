@@ -33,7 +33,12 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
   return { currentKeyId: keys.keys().next().value as string, keys };
 });
 
-export const envSchema = z.object({
+/** An optional variable: left out or set to nothing (`S3_ENDPOINT=` in a .env file) both mean "not set". */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Owner connection: migrations and the platform's privileged operations. */
@@ -53,6 +58,27 @@ export const envSchema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   /** Reverse proxies in front of the web app that append to X-Forwarded-For (the client address is read behind them). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /** Outgoing email (smtp://user:pass@host:port, smtps:// for TLS); the demo and tests use the local mail catcher. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Vitrine <no-reply@vitrine.localhost>'),
+  /** Where uploaded files (product images, logos) live: `local` disk under STORAGE_DIR, or an `s3` bucket (S3_*). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** Local file storage; a relative path is read from the repository root. */
+  STORAGE_DIR: z.string().min(1).default('./.data/storage'),
+  // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, ...), read when STORAGE_DRIVER=s3; see S3_REQUIRED below.
+  S3_BUCKET: optional(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lowercase letters, digits, dots and dashes'),
+  ),
+  /** The bucket's region: `auto` for R2, usually `us-east-1` for MinIO. */
+  S3_REGION: optional(z.string()),
+  /** The service's base URL, for anything but AWS S3 itself (e.g. https://<account>.r2.cloudflarestorage.com). */
+  S3_ENDPOINT: optional(z.string().url()),
+  /** `true` for /<bucket>/<key> addresses (MinIO and most self-hosted services). */
+  S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false'], { message: 'must be true or false' })).transform((v) => v === 'true'),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
+  /** Where browsers fetch stored files from: the CDN (or public bucket URL) in front of the bucket. */
+  S3_PUBLIC_BASE_URL: optional(z.string().url()),
 
   // Mercado Livre application (DevCenter). Tests and the demo point the base URLs at the local sandbox.
   ML_API_BASE_URL: z.string().url().default('https://api.mercadolibre.com'),
@@ -69,6 +95,17 @@ export const envSchema = z.object({
   ML_RATE_PER_SELLER: z.coerce.number().positive().default(5),
 });
 
+/** What STORAGE_DRIVER=s3 cannot do without (S3_ENDPOINT stays optional: AWS S3 itself needs none). */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_BASE_URL'] as const;
+
+/** The environment's schema; variables only some settings need are checked here, each named when missing. */
+export const envSchema = S3_REQUIRED.reduce(
+  (schema, name) =>
+    // `when` runs the check even while other variables are wrong, so one start-up lists every problem.
+    schema.refine((env) => env.STORAGE_DRIVER !== 's3' || Boolean(env[name]), { path: [name], message: 'required when STORAGE_DRIVER=s3', when: () => true }),
+  baseSchema,
+);
+
 export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
@@ -82,7 +119,9 @@ function describeProblems(source: Record<string, string | undefined>, error: z.Z
   return error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const missing = source[name] === undefined || source[name] === '';
-    return missing ? `${name} is missing` : `${name} is invalid: ${issue.message}`;
+    if (!missing) return `${name} is invalid: ${issue.message}`;
+    // A check of our own explains when the variable is needed (e.g. "required when STORAGE_DRIVER=s3").
+    return issue.code === 'custom' ? `${name} is missing (${issue.message})` : `${name} is missing`;
   });
 }
 

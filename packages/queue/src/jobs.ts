@@ -13,6 +13,44 @@ export const JOBS = {
     /** Deletes outbox rows relayed longer ago than `olderThanDays`; pending rows are never touched. */
     'outbox.prune': z.object({ olderThanDays: z.number().int().min(1).max(365).default(7) }),
   },
+  email: {
+    /**
+     * Sends one email through the SMTP server (a local catcher in tests and the demo). Written to the outbox in
+     * the transaction that decides it (sign-up, invitation, order…), so it is sent once the change commits.
+     * `kind` names what it is for (auth.verify-email, team.invitation…) for logs and the catcher's inbox.
+     */
+    'email.send': z.object({
+      to: z.string().email(),
+      subject: z.string().min(1).max(200),
+      text: z.string().min(1),
+      html: z.string().optional(),
+      kind: z.string().min(1).max(60),
+      tenantId: z.string().min(1).optional(),
+      replyTo: z.string().email().optional(),
+    }),
+  },
+  whatsapp: {
+    /**
+     * Sends one WhatsApp message (a buyer's order notice) through the configured provider (a local sink in tests and
+     * the demo). Written to the outbox with the change it announces, like email.send.
+     */
+    'whatsapp.send': z.object({
+      to: z.string().regex(/^\+[1-9][0-9]{7,14}$/, 'a phone number in E.164 (+5511999990000)'),
+      text: z.string().min(1).max(4096),
+      kind: z.string().min(1).max(60),
+      tenantId: z.string().min(1).optional(),
+    }),
+  },
+  catalog: {
+    /** Commits one checked product_imports row: every row of the file in one transaction, or none. */
+    'products.import': z.object({ tenantId: z.string().min(1), importId: z.string().min(1) }),
+  },
+  exports: {
+    /** Builds one data_exports row's archive (every row the store owns) and stores it for 7 days. */
+    'data.export': z.object({ tenantId: z.string().min(1), exportId: z.string().min(1) }),
+    /** Deletes the archives of exports whose 7 days are over (the rows stay, marked expired). */
+    'data.exports.expire': z.object({}),
+  },
   mercadolivre: {
     /** Runs (or resumes) one ml_sync_runs row: its cursor and progress live in the row. */
     'sync.run': z.object({ tenantId: z.string().min(1), runId: z.string().min(1) }),
@@ -28,6 +66,16 @@ export const JOBS = {
     'feeds.reconcile': z.object({}),
     /** Deletes processed notifications older than `olderThanDays` (dead-lettered ones are kept). */
     'notifications.prune': z.object({ olderThanDays: z.number().int().min(1).max(365).default(30) }),
+  },
+  payments: {
+    /**
+     * Processes one stored webhook_events row (a verified Stripe event): runs the handler for its type and
+     * marks the row processed in the same transaction. Written to the outbox by the webhook intake, in the
+     * transaction that stores the event, with jobId `stripe-evt-<event id>`.
+     */
+    'stripe.event': z.object({ webhookEventId: z.string().min(1) }),
+    /** Every 15 minutes: stores PAST_DUE whose billing grace period ended unpaid become RESTRICTED (admin read-only). */
+    'billing.grace-expire': z.object({}),
   },
 } as const;
 

@@ -47,6 +47,7 @@ a { color: var(--brand); }
 .v-empty { text-align: center; padding: var(--space-6); border: 1px dashed var(--border); border-radius: var(--radius); background: var(--surface); }
 .v-empty h2 { margin-top: 0; }
 .v-alert { padding: var(--space-3); border-radius: var(--radius); border: 1px solid var(--danger); color: var(--danger); background: #fff5f5; margin-bottom: var(--space-3); }
+.v-notice { padding: var(--space-3); border-radius: var(--radius); border: 1px solid #93c5fd; color: #1e3a8a; background: #eff6ff; margin-bottom: var(--space-3); }
 .v-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: var(--space-4); }
 .v-row { display: flex; gap: var(--space-3); align-items: end; flex-wrap: wrap; }
 `;

@@ -1,0 +1,2 @@
+export * from './storage/index.ts';
+export * from './images/index.ts';
