@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createLogger, type Logger } from '@vitrine/core/logger';
 import type { Database, PlatformRole } from '@vitrine/db';
+import type { ObjectStorage } from '@vitrine/media/storage';
 import type { MlServices } from '@vitrine/mercadolivre';
 import { createTenantResolver, type TenantResolver } from './tenancy/resolve-host.ts';
 
@@ -10,6 +11,8 @@ export interface SessionUser {
   id: string;
   email: string;
   platformRole: PlatformRole;
+  /** Set when the request came from the desktop app with this token (its own rate budget, signing itself out). */
+  desktopTokenId?: string;
 }
 
 export interface CreateContextOptions {
@@ -22,6 +25,8 @@ export interface CreateContextOptions {
   host: string;
   /** The store chosen in the admin's tenant switcher (cookie or x-tenant-id header). */
   activeTenantId?: string | null;
+  /** Platform staff inside a store's admin: the impersonation grant they entered it with (see impersonation/). */
+  impersonationGrantId?: string | null;
   ip?: string | null;
   /** One resolver per process; by default one is made per Redis client and reused. */
   tenantResolver?: TenantResolver;
@@ -34,6 +39,8 @@ export interface CreateContextOptions {
   redisPrefix?: string;
   /** The web app's public address (links shown to people); defaults to the APP_URL variable. */
   appUrl?: string;
+  /** Uploaded files (product images); without it the procedures that read or remove files refuse. */
+  storage?: ObjectStorage;
 }
 
 export interface Context {
@@ -43,12 +50,14 @@ export interface Context {
   user: SessionUser | null;
   host: string;
   activeTenantId: string | null;
+  impersonationGrantId: string | null;
   ip: string | null;
   tenantResolver: TenantResolver;
   log: Logger;
   mercadolivre: MlServices | null;
   redisPrefix: string;
   appUrl: string | null;
+  storage: ObjectStorage | null;
 }
 
 const rootLogger = createLogger('api');
@@ -83,11 +92,13 @@ export function createContext(options: CreateContextOptions): Context {
     user,
     host: options.host,
     activeTenantId: options.activeTenantId || null,
+    impersonationGrantId: options.impersonationGrantId || null,
     ip: options.ip ?? null,
     tenantResolver,
     log: (options.log ?? rootLogger).child({ requestId, userId: user?.id }),
     mercadolivre: options.mercadolivre ?? null,
     redisPrefix: options.redisPrefix ?? (process.env.VITRINE_REDIS_PREFIX || 'vitrine:'),
     appUrl: options.appUrl ?? process.env.APP_URL ?? null,
+    storage: options.storage ?? null,
   };
 }

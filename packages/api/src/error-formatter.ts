@@ -2,6 +2,8 @@ import type { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z } from 'zod';
 import { tenantAccessOf, type TenantAccessReason } from './errors.ts';
+import { RateLimitCause } from './lib/desktop-rate.ts';
+import { planLimitOf, type LimitReached } from './plans/enforce.ts';
 
 /** What the client sees in `error.data`, beyond tRPC's own fields. */
 export interface ErrorData {
@@ -13,6 +15,10 @@ export interface ErrorData {
   fieldErrors?: Record<string, string[]>;
   /** Present when a store cannot be shown; the web app answers with `httpStatus` (402, 403, 404, 410). */
   tenantAccess?: { reason: TenantAccessReason; httpStatus: number };
+  /** With TOO_MANY_REQUESTS: how long to wait before trying again. */
+  retryAfterMs?: number;
+  /** With FORBIDDEN when an action would go past the store's plan: which limit, its use and the plan that lifts it. */
+  limit?: LimitReached;
 }
 
 interface Shape {
@@ -65,6 +71,9 @@ export function formatError({
   if (access) {
     return { ...shape, message: access.message, data: { ...data, tenantAccess: { reason: access.reason, httpStatus: access.httpStatus } } };
   }
+  if (error.cause instanceof RateLimitCause) return { ...shape, data: { ...data, retryAfterMs: error.cause.retryAfterMs } };
+  const limit = planLimitOf(error);
+  if (limit) return { ...shape, data: { ...data, limit } };
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     const reference = requestId ? ` (reference ${requestId})` : '';
     return { ...shape, message: `Something went wrong on our side. Please try again${reference}.`, data };

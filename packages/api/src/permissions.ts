@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'settings:write',
   'team:manage',
   'billing:manage',
+  /** Reading the audit log: OWNER and ADMIN only (no fine permission grants it). */
+  'audit:read',
+  /** Exporting all of the store's data ("data rights" archive): OWNER and ADMIN only (no fine permission grants it). */
+  'data:export',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -6,6 +6,9 @@ import type { TenantSummary } from './tenancy/tenant-summary.ts';
 import { formatError } from './error-formatter.ts';
 import { tenantAccessOf, TenantAccessError } from './errors.ts';
 import { can, type Permission } from './permissions.ts';
+import { limitDesktopRequests } from './lib/desktop-rate.ts';
+import { refuseRestrictedWrite } from './billing/restriction.ts';
+import { activeImpersonation, impersonationMembership, refuseReadOnlyWrite, type ActiveImpersonation } from './impersonation/active.ts';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -33,8 +36,9 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
 
 export const publicProcedure = t.procedure.use(errorBoundary);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  if (ctx.user.desktopTokenId) await limitDesktopRequests(ctx.redis, ctx.redisPrefix, ctx.user.desktopTokenId);
   return next({ ctx: { user: ctx.user } });
 });
 
@@ -42,6 +46,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export type ActiveTenant = Omit<Tenant, 'databaseUrlEnc'> & { dedicated: boolean };
 
 const NO_ACCESS = 'You do not have access to this store.';
+export const PLATFORM_TWO_FACTOR_REQUIRED =
+  'Platform staff must turn on two-factor authentication before using the platform pages (Account → Security).';
 
 /**
  * A procedure inside the admin's active store: the user must be a member of `activeTenantId` and hold
@@ -59,7 +65,19 @@ export function tenantProcedure(permission: Permission) {
       if (error instanceof TenantNotFoundError) throw new TRPCError({ code: 'FORBIDDEN', message: NO_ACCESS });
       throw error;
     });
-    const membership = await tdb.membership.findFirst({ where: { userId: ctx.user.id } });
+    let membership = await tdb.membership.findFirst({ where: { userId: ctx.user.id } });
+    // Platform staff impersonating: the grant stands in for a membership (never written as one).
+    let impersonation: ActiveImpersonation | null = null;
+    if (!membership && ctx.impersonationGrantId) {
+      impersonation = await activeImpersonation(ctx.db, {
+        grantId: ctx.impersonationGrantId,
+        tenantId,
+        userId: ctx.user.id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
+      if (impersonation) membership = impersonationMembership(impersonation);
+    }
     if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: NO_ACCESS });
 
     if (row.status === 'SUSPENDED') {
@@ -72,16 +90,25 @@ export function tenantProcedure(permission: Permission) {
 
     const { databaseUrlEnc, ...rest } = row;
     const tenant: ActiveTenant = { ...rest, dedicated: databaseUrlEnc !== null };
-    return next({ ctx: { tenant, tdb, membership, log: ctx.log.child({ tenantId }) } });
+    return next({ ctx: { tenant, tdb, membership, impersonation, log: ctx.log.child({ tenantId }) } });
+  }).use(({ ctx, type, next }) => {
+    refuseReadOnlyWrite(ctx.impersonation, type);
+    // Billing: a RESTRICTED store (renewal unpaid after the grace period) reads but does not write (402).
+    refuseRestrictedWrite(ctx.tenant, permission, type);
+    return next();
   });
 }
 
-/** Platform staff only; the role is read again from the database, not trusted from the session. */
+/**
+ * Platform staff only, with two-factor authentication on; the role and the second factor are read again from
+ * the database, not trusted from the session.
+ */
 export const platformAdminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const refuse = () => new TRPCError({ code: 'FORBIDDEN', message: 'This area is for platform administrators.' });
   if (ctx.user.platformRole !== 'SUPER_ADMIN') throw refuse();
-  const current = await ctx.db.platform.user.findUnique({ where: { id: ctx.user.id }, select: { platformRole: true } });
+  const current = await ctx.db.platform.user.findUnique({ where: { id: ctx.user.id }, select: { platformRole: true, totpEnabledAt: true } });
   if (current?.platformRole !== 'SUPER_ADMIN') throw refuse();
+  if (!current.totpEnabledAt) throw new TRPCError({ code: 'FORBIDDEN', message: PLATFORM_TWO_FACTOR_REQUIRED });
   return next({ ctx: { user: ctx.user } });
 });
 
@@ -100,5 +127,11 @@ export const storefrontProcedure = publicProcedure.use(async ({ ctx, next }) => 
 
 /** What handlers receive, by layer (handlers take these explicitly rather than the whole tRPC options). */
 export type AuthedContext = Context & { user: SessionUser };
-export type TenantContext = AuthedContext & { tenant: ActiveTenant; tdb: TenantDb; membership: Membership };
+export type TenantContext = AuthedContext & {
+  tenant: ActiveTenant;
+  tdb: TenantDb;
+  membership: Membership;
+  /** Set while platform staff act in the store under an impersonation grant (audited with both identities). */
+  impersonation?: ActiveImpersonation | null;
+};
 export type StorefrontContext = Context & { tenant: TenantSummary; tdb: TenantDb };

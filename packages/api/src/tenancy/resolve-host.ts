@@ -174,6 +174,7 @@ export function createTenantResolver(options: TenantResolverOptions): TenantReso
       currency: tenant.currency,
       branding: brandingOf(tenant.branding),
       published: !!config?.publishedAt,
+      dedicatedDatabase: tenant.databaseUrlEnc !== null,
     };
   }
 

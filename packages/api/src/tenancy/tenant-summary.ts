@@ -18,6 +18,11 @@ export interface TenantSummary {
   currency: string;
   branding: Branding;
   published: boolean;
+  /**
+   * The store's rows live in a database of its own, whose changes are not announced on the platform database's
+   * `storefront_changed` channel: its pages are not kept in the store-page cache. (Absent in older cache entries.)
+   */
+  dedicatedDatabase?: boolean;
 }
 
 /** Throws the typed answer for a store that exists but may not be shown; returns it otherwise. */

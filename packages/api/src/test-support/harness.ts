@@ -3,8 +3,9 @@ import { Redis } from 'ioredis';
 import { createLogger } from '@vitrine/core/logger';
 import { createDatabase, createPrismaClient, type Database, type MembershipRole, type PlatformRole, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
+import type { ObjectStorage } from '@vitrine/media/storage';
 import type { MlServices } from '@vitrine/mercadolivre';
-import { createContext, type SessionUser } from '../context.ts';
+import { createContext, type Context, type SessionUser } from '../context.ts';
 import { userFromAuthorization } from '../routers/desktop/tokens.ts';
 import { appRouter } from '../root.ts';
 import { createTenantResolver, type TenantResolver } from '../tenancy/resolve-host.ts';
@@ -24,17 +25,23 @@ export type Caller = ReturnType<typeof createCaller>;
 export interface CallAs {
   tenantId?: string | null;
   host?: string;
+  /** The platform staff impersonation grant the request carries (the web app's impersonation cookie). */
+  impersonationGrantId?: string | null;
 }
 
 export interface ApiHarnessOptions {
   /** Mercado Livre services for the callers' context, or a factory given this harness's Redis and key prefix. */
   mercadolivre?: MlServices | ((parts: { redis: Redis; keyPrefix: string }) => MlServices);
+  /** File storage for the callers' context (product images). */
+  storage?: ObjectStorage;
 }
 
 export interface ApiHarness {
   testDb: TestDatabase;
   /** What callers get as ctx.mercadolivre (null: not configured); tests may replace it. */
   mercadolivre: MlServices | null;
+  /** What callers get as ctx.storage. */
+  storage: ObjectStorage | null;
   db: Database;
   owner: PrismaClient;
   redis: Redis;
@@ -43,6 +50,8 @@ export interface ApiHarness {
   /** Another resolver, as another process would have (for pub/sub invalidation tests). */
   newResolver(): Promise<TenantResolver>;
   caller(user: SessionUser | null, as?: CallAs): Caller;
+  /** The context a caller gets (the HTTP test server builds one per request with it). */
+  context(user: SessionUser | null, as?: CallAs): Context;
   /**
    * A caller authenticated as the web route authenticates a request with this Authorization header (the
    * same resolution function); a bad or revoked token rejects with the route's UNAUTHORIZED answer.
@@ -52,6 +61,8 @@ export interface ApiHarness {
   /** A store opened through tenant.create by `owner`. */
   createStore(owner: SessionUser, slug: string, name?: string): Promise<{ id: string; slug: string; hostname: string }>;
   addMember(tenantId: string, user: SessionUser, role: MembershipRole, permissions?: string[]): Promise<void>;
+  /** Moves the store to another plan of the plans table ('free', 'basic', 'pro', 'enterprise' = no limits). */
+  setPlan(tenantId: string, planCode: string): Promise<void>;
   auditRows(tenantId: string, action?: string): Promise<{ action: string; targetId: string | null; actorUserId: string | null; actorPlatformUserId: string | null; requestId: string | null; data: unknown }[]>;
   close(): Promise<void>;
 }
@@ -81,6 +92,7 @@ export async function createApiHarness(label: string, options: ApiHarnessOptions
   const harness: ApiHarness = {
     testDb,
     mercadolivre,
+    storage: options.storage ?? null,
     db,
     owner,
     redis,
@@ -88,23 +100,26 @@ export async function createApiHarness(label: string, options: ApiHarnessOptions
     resolver,
     newResolver,
     caller(user, as = {}) {
+      return createCaller(harness.context(user, as));
+    },
+    context(user, as = {}) {
       requests += 1;
-      return createCaller(
-        createContext({
+      return createContext({
           db,
           redis,
           requestId: `req-${label}-${requests}`,
           sessionUser: user,
           host: as.host ?? PLATFORM_DOMAIN,
           activeTenantId: as.tenantId ?? null,
+          impersonationGrantId: as.impersonationGrantId ?? null,
           ip: '127.0.0.1',
           tenantResolver: resolver,
           log: silent,
           mercadolivre: harness.mercadolivre ?? undefined,
           redisPrefix: keyPrefix,
           appUrl: APP_URL,
-        }),
-      );
+          storage: harness.storage ?? undefined,
+        });
     },
     async bearerCaller(authorization, as = {}) {
       const user = await userFromAuthorization(db.platform, authorization);
@@ -112,7 +127,9 @@ export async function createApiHarness(label: string, options: ApiHarnessOptions
     },
     async createUser(userLabel, platformRole = 'NONE') {
       const email = `${userLabel}-${randomBytes(3).toString('hex')}@example.test`;
-      const user = await db.platform.user.create({ data: { email, name: userLabel, platformRole } });
+      // Platform staff have two-factor authentication on (the platform procedures require it).
+      const totpEnabledAt = platformRole === 'SUPER_ADMIN' ? new Date() : null;
+      const user = await db.platform.user.create({ data: { email, name: userLabel, platformRole, totpEnabledAt } });
       return { id: user.id, email: user.email, platformRole: user.platformRole };
     },
     async createStore(ownerUser, slug, name = `Store ${slug}`) {
@@ -122,6 +139,9 @@ export async function createApiHarness(label: string, options: ApiHarnessOptions
     async addMember(tenantId, user, role, permissions = []) {
       const tdb = await db.forTenant(tenantId);
       await tdb.membership.create({ data: { tenantId, userId: user.id, role, permissions } });
+    },
+    async setPlan(tenantId, planCode) {
+      await owner.tenant.update({ where: { id: tenantId }, data: { planCode } });
     },
     async auditRows(tenantId, action) {
       const tdb = await db.forTenant(tenantId);

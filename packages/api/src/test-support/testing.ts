@@ -4,3 +4,5 @@
  */
 export { createApiHarness, type ApiHarness, type ApiHarnessOptions, type Caller, type CallAs } from './harness.ts';
 export { createDesktopToken } from '../routers/desktop/tokens.ts';
+export { serveApiOverHttp, type ApiHttpServer } from './http-server.ts';
+export { DESKTOP_RATE } from '../lib/desktop-rate.ts';

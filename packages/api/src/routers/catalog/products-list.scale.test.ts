@@ -24,8 +24,13 @@ async function seed(tenantId: string, prefix: string) {
     FROM generate_series(1, ${PRODUCTS}) AS g`);
   await h.owner.$executeRawUnsafe(`
     INSERT INTO product_variants (id, tenant_id, product_id, sku, price_amount, currency, stock, updated_at)
-    SELECT 'v' || p.id, p.tenant_id, p.id, 'SKU-' || p.id, 1000 + (random() * 9000)::int, 'BRL', 5, now()
+    SELECT 'v' || p.id, p.tenant_id, p.id, 'SKU-' || p.id, 1000 + (random() * 9000)::int, 'BRL', (substr(p.id, 2)::int % 7), now()
     FROM products p WHERE p.tenant_id = '${tenantId}'`);
+  // A collection holding every 100th product.
+  await h.owner.$executeRawUnsafe(`
+    INSERT INTO collections (id, tenant_id, title, slug, updated_at) VALUES ('col-${prefix}', '${tenantId}', 'Picks', 'picks', now());
+    INSERT INTO collection_products (tenant_id, collection_id, product_id, position)
+    SELECT '${tenantId}', 'col-${prefix}', id, substr(id, 2)::int FROM products WHERE tenant_id = '${tenantId}' AND substr(id, 2)::int % 100 = 0`);
 }
 
 beforeAll(async () => {
@@ -33,9 +38,12 @@ beforeAll(async () => {
   owner = await h.createUser('owner');
   store = await h.createStore(owner, 'big-store');
   const other = await h.createStore(owner, 'other-big-store');
+  // 50,000 products each: on the unlimited plan, as a store of that size would be.
+  await h.setPlan(store.id, 'enterprise');
+  await h.setPlan(other.id, 'enterprise');
   await seed(store.id, 'p');
   await seed(other.id, 'q');
-  await h.owner.$executeRawUnsafe('ANALYZE products; ANALYZE product_variants');
+  await h.owner.$executeRawUnsafe('ANALYZE products; ANALYZE product_variants; ANALYZE product_search_terms; ANALYZE collection_products');
 }, 180_000);
 afterAll(() => h?.close());
 
@@ -72,13 +80,45 @@ describe('product list at 50,000 products', () => {
     const sku = await timed(() => c.catalog.products.list({ search: 'SKU-p012345' }));
     expect(sku.result.items.map((p) => p.id)).toEqual(['p012345']);
 
+    const words = await timed(() => c.catalog.products.list({ search: 'PRODUCT 4242' }));
+    // Product 4242 and Product 42420–42429, less Product 42426 (archived).
+    expect(words.result.items).toHaveLength(10);
+    expect(words.result.items.map((p) => p.title)).toContain('Product 4242');
+    expect(words.result.items.every((p) => /^Product 4242\d?$/.test(p.title))).toBe(true);
+
+    const out = await timed(() => c.catalog.products.list({ stock: 'out', limit: 100 }));
+    expect(out.result.items).toHaveLength(100);
+    expect(out.result.items.every((p) => p.totalStock === 0)).toBe(true);
+    const low = await timed(() => c.catalog.products.list({ stock: 'low', status: 'ACTIVE', limit: 100 }));
+    expect(low.result.items.every((p) => p.totalStock >= 1 && p.totalStock <= 5)).toBe(true);
+    const picks = await timed(() => c.catalog.products.list({ collectionId: 'col-p', limit: 100 }));
+    expect(picks.result.items).toHaveLength(100);
+    expect(picks.result.items.every((p) => Number(p.id.slice(1)) % 100 === 0)).toBe(true);
+
     console.info(
       `products.list at ${PRODUCTS} products: first page ${first.ms.toFixed(1)} ms, deep page ${deep.ms.toFixed(1)} ms, ` +
-        `all statuses ${mixed.ms.toFixed(1)} ms, SKU search ${sku.ms.toFixed(1)} ms`,
+        `all statuses ${mixed.ms.toFixed(1)} ms, SKU search ${sku.ms.toFixed(1)} ms, word search ${words.ms.toFixed(1)} ms, ` +
+        `out of stock ${out.ms.toFixed(1)} ms, low stock ${low.ms.toFixed(1)} ms, collection ${picks.ms.toFixed(1)} ms`,
     );
     // Generous bounds for a shared 2-core machine.
     expect(first.ms).toBeLessThan(500);
     expect(deep.ms).toBeLessThan(500);
     expect(mixed.ms).toBeLessThan(500);
+    for (const { ms } of [sku, words, out, low, picks]) expect(ms).toBeLessThan(500);
+  });
+
+  it('reads search words as index ranges of product_search_terms under row-level security', async () => {
+    // The same range condition products.list sends, as the application role with the store set.
+    const plan = await h.owner.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL ROLE vitrine_app`);
+      await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_id', '${store.id}', true)`);
+      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT product_id FROM product_search_terms WHERE term >= 'p012345' AND term < 'p012345' || chr(1114111)`,
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index (Only )?Scan using product_search_terms_pkey/);
+    expect(plan).toMatch(/Index Cond: .*term >= 'p012345'/);
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });

@@ -3,7 +3,9 @@ import type { SessionUser } from '../../context.ts';
 import { APP_URL, createApiHarness, type ApiHarness } from '../../test-support/harness.ts';
 import { expectTRPCError } from '../../test-support/expect-error.ts';
 import { LOGIN_TTL_SECONDS, normalizeUserCode, POLL_INTERVAL_SECONDS } from './device-flow.ts';
-import { hashToken, userFromDesktopToken } from './tokens.ts';
+import { createDesktopToken, hashToken, userFromDesktopToken } from './tokens.ts';
+import { DESKTOP_RATE, type RateLimitCause } from '../../lib/desktop-rate.ts';
+import type { TRPCError } from '@trpc/server';
 
 let h: ApiHarness;
 let ana: SessionUser;
@@ -176,5 +178,30 @@ describe('desktop tokens', () => {
     await expectTRPCError(h.caller(bruno).desktop.revoke({ tokenId: row.id }), 'NOT_FOUND');
     expect((await h.owner.desktopToken.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).toBeNull();
     await expect(h.bearerCaller(`Bearer ${token}`)).resolves.toBeDefined();
+  });
+
+  it('sign themselves out: the calling token is revoked, other tokens of the person keep working', async () => {
+    const leaving = (await createDesktopToken(h.db.platform, ana.id, 'Leaving')).token;
+    const staying = (await createDesktopToken(h.db.platform, ana.id, 'Staying')).token;
+    expect(await (await h.bearerCaller(`Bearer ${leaving}`)).desktop.signOut()).toEqual({ revoked: true });
+    await expectTRPCError(h.bearerCaller(`Bearer ${leaving}`), 'UNAUTHORIZED', /revoked/);
+    await expect((await h.bearerCaller(`Bearer ${staying}`)).desktop.tokens()).resolves.toBeDefined();
+    // A browser session has no token of its own to revoke.
+    await expectTRPCError(h.caller(ana).desktop.signOut(), 'BAD_REQUEST', /desktop app/);
+  });
+
+  it('have their own request budget: past the burst, TOO_MANY_REQUESTS with how long to wait; other tokens unaffected', async () => {
+    const busy = await h.bearerCaller(`Bearer ${(await createDesktopToken(h.db.platform, ana.id, 'Busy')).token}`);
+    const calls = await Promise.allSettled(Array.from({ length: DESKTOP_RATE.burst + 20 }, () => busy.desktop.tokens()));
+    const refused = calls.filter((c): c is PromiseRejectedResult => c.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(calls.length - refused.length).toBeGreaterThanOrEqual(DESKTOP_RATE.burst);
+    const error = refused[0]!.reason as TRPCError;
+    expect(error.code).toBe('TOO_MANY_REQUESTS');
+    expect(error.message).toMatch(/too many requests/);
+    expect((error.cause as RateLimitCause).retryAfterMs).toBeGreaterThan(0);
+    await expect((await h.bearerCaller(`Bearer ${(await createDesktopToken(h.db.platform, ana.id, 'Calm')).token}`)).desktop.tokens()).resolves.toBeDefined();
+    // A browser session is not counted against any desktop budget.
+    await expect(h.caller(ana).desktop.tokens()).resolves.toBeDefined();
   });
 });

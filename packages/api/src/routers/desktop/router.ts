@@ -1,7 +1,7 @@
 import { authedProcedure, publicProcedure, router } from '../../trpc.ts';
 import { approveLogin, lookupLogin, pollLogin, startLogin } from './device-flow.ts';
 import { pollInput, startLoginInput, tokenIdInput, userCodeInput } from './inputs.ts';
-import { listDesktopTokens, revokeDesktopToken } from './tokens.ts';
+import { listDesktopTokens, revokeCallingToken, revokeDesktopToken } from './tokens.ts';
 
 export const desktopRouter = router({
   // Device sign-in (see device-flow.ts): the desktop app starts and polls; a signed-in browser approves.
@@ -13,4 +13,6 @@ export const desktopRouter = router({
   // The signed-in person's desktop tokens (never their hashes) and revoking one.
   tokens: authedProcedure.query(({ ctx }) => listDesktopTokens(ctx)),
   revoke: authedProcedure.input(tokenIdInput).mutation(({ ctx, input }) => revokeDesktopToken(ctx, input)),
+  // The desktop app's Sign out: revokes the token the request carries.
+  signOut: authedProcedure.mutation(({ ctx }) => revokeCallingToken(ctx)),
 });

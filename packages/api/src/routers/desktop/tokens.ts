@@ -64,7 +64,7 @@ export async function userFromDesktopToken(db: PlatformDb, token: string, now = 
       data: { lastUsedAt: now },
     });
   }
-  return row.user;
+  return { ...row.user, desktopTokenId: row.id };
 }
 
 /**
@@ -83,6 +83,14 @@ export async function listDesktopTokens(ctx: AuthedContext) {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
+}
+
+/** The desktop app signs itself out: the token of this very request is revoked. */
+export async function revokeCallingToken(ctx: AuthedContext) {
+  const tokenId = ctx.user.desktopTokenId;
+  if (!tokenId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Only the desktop app signs out this way; in the browser use Sign out.' });
+  await ctx.db.platform.desktopToken.updateMany({ where: { id: tokenId, userId: ctx.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return { revoked: true as const };
 }
 
 /** Revokes one of the caller's own tokens (idempotent); another person's token is NOT_FOUND. */

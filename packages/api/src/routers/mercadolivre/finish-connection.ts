@@ -6,7 +6,7 @@ import { audit, memberActor } from '../../audit.ts';
 import { badRequest, conflict, forbidden, TRPCErrorWith } from '../../errors.ts';
 import type { TenantContext } from '../../trpc.ts';
 import type { FinishConnectionInput } from './inputs.ts';
-import { assertBelowLimit, mlAccountLimit } from './plan-limit.ts';
+import { assertWithinLimit } from '../../plans/index.ts';
 import { ANOTHER_STORE, requireMl } from './shared.ts';
 
 /** What a new connection syncs first, in full. */
@@ -41,13 +41,13 @@ export async function finishConnection(ctx: TenantContext, input: FinishConnecti
   const existing = await ctx.tdb.mlAccount.findFirst({ where: { mlUserId }, select: { id: true, status: true } });
   const accountId = existing?.id ?? `mla_${randomUUID()}`;
   const claimedRoute = await claimRoute(ctx, mlUserId, accountId);
-  const limit = existing && existing.status !== 'DISCONNECTED' ? null : await mlAccountLimit(ctx.db, ctx.tenant);
+  // Reconnecting an account the plan already counts takes no new place.
+  const counted = existing !== null && existing.status !== 'DISCONNECTED';
 
   try {
     await ctx.tdb.$scoped(async (tx) => {
-      // One connection at a time per store, so two simultaneous connections cannot both pass the limit.
-      await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`ml-accounts:${tenantId}`}))`);
-      if (limit) await assertBelowLimit(tx, limit);
+      // Counted under the plan's lock for this store, so two simultaneous connections cannot both pass the limit.
+      if (!counted) await assertWithinLimit(tx, ctx.tenant, 'mlAccounts');
       await tx.mlAccount.upsert({
         where: { tenantId_mlUserId: { tenantId, mlUserId } },
         create: { id: accountId, tenantId, mlUserId, nickname: me.nickname, siteId: me.site_id, status: 'ACTIVE', connectedByUserId: ctx.user.id },

@@ -87,7 +87,7 @@ describe('connecting through OAuth', () => {
   });
 
   it('the free plan allows one account: a second is refused at start, naming the plan and the limit', async () => {
-    await expectTRPCError(asOwner().mercadolivre.startConnection({}), 'FORBIDDEN', /Free plan allows 1 connected Mercado Livre account/);
+    await expectTRPCError(asOwner().mercadolivre.startConnection({}), 'FORBIDDEN', /^Your Free plan allows 1 Mercado Livre account\. Upgrade to Basic to connect up to 3\.$/);
   });
 
   it('an account whose grant was revoked cannot sync, but may be reconnected at the limit', async () => {

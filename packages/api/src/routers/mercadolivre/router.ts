@@ -1,4 +1,5 @@
-import { router, tenantProcedure } from '../../trpc.ts';
+import { moduleProcedure } from '../../modules/procedure.ts';
+import { router } from '../../trpc.ts';
 import { disconnectAccount, listAccounts } from './accounts.ts';
 import { answerQuestion } from './answer.ts';
 import { listChanges } from './changes.ts';
@@ -13,11 +14,11 @@ import { getQuestion, listQuestions, unansweredQueue } from './questions.ts';
 import { startConnection } from './start-connection.ts';
 import { startSync, syncProgress } from './sync.ts';
 
-const settingsRead = tenantProcedure('settings:read');
-const settingsWrite = tenantProcedure('settings:write');
-const ordersRead = tenantProcedure('orders:read');
-const supportRead = tenantProcedure('support:read');
-const supportWrite = tenantProcedure('support:write');
+const settingsRead = moduleProcedure('mercadolivre', 'settings:read');
+const settingsWrite = moduleProcedure('mercadolivre', 'settings:write');
+const ordersRead = moduleProcedure('mercadolivre', 'orders:read');
+const supportRead = moduleProcedure('mercadolivre', 'support:read');
+const supportWrite = moduleProcedure('mercadolivre', 'support:write');
 
 export const mercadolivreRouter = router({
   // Accounts and their connection (OAuth with PKCE; see start-connection.ts and finish-connection.ts).

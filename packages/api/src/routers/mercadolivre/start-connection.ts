@@ -1,6 +1,6 @@
 import type { TenantContext } from '../../trpc.ts';
 import type { StartConnectionInput } from './inputs.ts';
-import { assertBelowLimit, mlAccountLimit } from './plan-limit.ts';
+import { assertWithinLimit } from '../../plans/index.ts';
 import { requireMl } from './shared.ts';
 
 /**
@@ -11,7 +11,7 @@ export async function startConnection(ctx: TenantContext, input: StartConnection
   const ml = requireMl(ctx);
   // At the limit, an account waiting to be reconnected may still be: finishConnection decides per ML user.
   const reconnectable = await ctx.tdb.mlAccount.count({ where: { status: 'RECONNECT_NEEDED' } });
-  if (reconnectable === 0) await assertBelowLimit(ctx.tdb, await mlAccountLimit(ctx.db, ctx.tenant));
+  if (reconnectable === 0) await assertWithinLimit(ctx, ctx.tenant, 'mlAccounts');
   const { url } = await ml.oauth.start({ siteId: input.siteId, context: { tenantId: ctx.tenant.id, userId: ctx.user.id } });
   return { url };
 }

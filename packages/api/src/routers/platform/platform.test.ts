@@ -77,3 +77,58 @@ describe('platform.tenants', () => {
     await expectTRPCError(h.caller(admin).platform.tenants.suspend({ tenantId: 'missing', reason: 'No such store' }), 'NOT_FOUND');
   });
 });
+
+describe('platform.tenants detail and changes', () => {
+  it('filters by plan and partner', async () => {
+    const a = h.caller(admin);
+    await h.setPlan(stores[3]!.id, 'pro');
+    expect((await a.platform.tenants.list({ plan: 'pro' })).items.map((t) => t.slug)).toEqual(['delta-decor']);
+    expect((await a.platform.tenants.list({ plan: 'pro', status: 'SUSPENDED' })).items).toEqual([]);
+    const partner = await h.owner.partner.create({ data: { name: 'Reseller', slug: 'reseller', productName: 'Shops', supportEmail: 'help@reseller.test' } });
+    await h.owner.tenant.update({ where: { id: stores[4]!.id }, data: { partnerId: partner.id } });
+    expect((await a.platform.tenants.list({ partnerId: partner.id })).items.map((t) => t.slug)).toEqual(['alpha-art']);
+    expect((await a.platform.tenants.list({ partnerId: 'none' })).items.map((t) => t.slug)).not.toContain('alpha-art');
+    const filters = await a.platform.tenants.filters();
+    expect(filters.plans.map((p) => p.code)).toContain('pro');
+    expect(filters.partners).toEqual([{ id: partner.id, name: 'Reseller' }]);
+  });
+
+  it('shows a store: plan, usage, domains, members with roles, audit entries', async () => {
+    const store = stores[0]!;
+    const detail = await h.caller(admin).platform.tenants.get({ tenantId: store.id });
+    expect(detail).toMatchObject({ id: store.id, slug: 'alpha-foods', plan: { code: 'free' }, subscription: null });
+    expect(detail.domains.map((d) => d.hostname)).toEqual([store.hostname]);
+    expect(detail.members).toEqual([expect.objectContaining({ role: 'OWNER', email: seller.email })]);
+    expect(detail.usage.find((u) => u.key === 'staffUsers')).toMatchObject({ used: 1 });
+    expect(detail.auditEntries.map((e) => e.action)).toContain('tenant.created');
+    await expectTRPCError(h.caller(admin).platform.tenants.get({ tenantId: 'missing' }), 'NOT_FOUND');
+    await expectTRPCError(h.caller(seller).platform.tenants.get({ tenantId: store.id }), 'FORBIDDEN');
+  });
+
+  it('changes the plan and extends the trial with a reason, in both audit logs', async () => {
+    const store = stores[0]!;
+    const a = h.caller(admin);
+    await expectTRPCError(a.platform.tenants.changePlan({ tenantId: store.id, planCode: 'nope', reason: 'Upgrade deal' }), 'BAD_REQUEST', /no plan/);
+    await expectTRPCError(a.platform.tenants.changePlan({ tenantId: store.id, planCode: 'free', reason: 'Same plan' }), 'CONFLICT', /already on/);
+    await expectTRPCError(a.platform.tenants.changePlan({ tenantId: store.id, planCode: 'pro', reason: '' }), 'BAD_REQUEST', /Say why/);
+    await expectTRPCError(h.caller(seller).platform.tenants.changePlan({ tenantId: store.id, planCode: 'pro', reason: 'Give me pro' }), 'FORBIDDEN');
+    expect(await a.platform.tenants.changePlan({ tenantId: store.id, planCode: 'pro', reason: 'Upgrade deal' })).toMatchObject({ planCode: 'pro' });
+
+    const before = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    await h.owner.tenant.update({ where: { id: store.id }, data: { trialEndsAt: before } });
+    await expectTRPCError(a.platform.tenants.extendTrial({ tenantId: store.id, days: 0, reason: 'Nothing' }), 'BAD_REQUEST', /at least 1 day/);
+    const extended = await a.platform.tenants.extendTrial({ tenantId: store.id, days: 7, reason: 'Onboarding call slipped' });
+    expect(extended.trialEndsAt!.getTime() - before.getTime()).toBe(7 * 24 * 3600 * 1000);
+
+    expect(await h.auditRows(store.id, 'tenant.plan_changed')).toEqual([
+      expect.objectContaining({ actorPlatformUserId: admin.id, data: { from: 'free', to: 'pro', reason: 'Upgrade deal' } }),
+    ]);
+    const platformRows = await h.owner.platformAuditLog.findMany({ where: { targetId: store.id }, orderBy: { createdAt: 'asc' } });
+    expect(platformRows.map((r) => [r.action, r.actorUserId])).toEqual([
+      ['tenant.plan_changed', admin.id],
+      ['tenant.trial_extended', admin.id],
+    ]);
+    const detail = await a.platform.tenants.get({ tenantId: store.id });
+    expect(detail.platformEntries.map((e) => e.action)).toEqual(['tenant.trial_extended', 'tenant.plan_changed']);
+  });
+});

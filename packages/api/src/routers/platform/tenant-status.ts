@@ -1,5 +1,5 @@
 import { Prisma, type TenantStatus } from '@vitrine/db';
-import { audit } from '../../audit.ts';
+import { audit, platformAudit, staffActor } from '../../audit.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { AuthedContext } from '../../trpc.ts';
 import type { ReactivateTenantInput, SuspendTenantInput } from './inputs.ts';
@@ -31,6 +31,12 @@ async function changeStatus(
     const updated = await tx.tenant.update({ where: { id: tenantId }, data: next, select });
     await audit(tx, { requestId: ctx.requestId, ip: ctx.ip, platformUserId: ctx.user.id }, {
       tenantId,
+      action,
+      targetType: 'tenant',
+      targetId: tenantId,
+      data: { ...data, from: current.status, to: next.status },
+    });
+    await platformAudit(tx, staffActor(ctx), {
       action,
       targetType: 'tenant',
       targetId: tenantId,

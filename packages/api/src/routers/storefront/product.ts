@@ -1,3 +1,5 @@
+import { renditionKey, renditionWidths } from '@vitrine/media/images';
+import type { ObjectStorage } from '@vitrine/media/storage';
 import { notFound } from '../../errors.ts';
 import type { StorefrontContext } from '../../trpc.ts';
 import { figuresOf } from '../catalog/products/summary.ts';
@@ -16,6 +18,7 @@ export async function storefrontProduct(ctx: StorefrontContext, input: Storefron
       seoDescription: true,
       category: { select: { name: true, slug: true } },
       variants: {
+        where: { enabled: true },
         orderBy: { position: 'asc' },
         select: { id: true, sku: true, title: true, attributes: true, priceAmount: true, compareAtAmount: true, currency: true, stock: true },
       },
@@ -26,10 +29,25 @@ export async function storefrontProduct(ctx: StorefrontContext, input: Storefron
   const { totalStock, priceMin, priceMax, currency } = figuresOf(product.variants);
   return {
     ...product,
+    images: product.images.map((image) => ({ ...image, ...imageSources(ctx.storage, image) })),
     variants: product.variants.map((v) => ({ ...v, attributes: v.attributes as Record<string, string>, inStock: v.stock > 0 })),
     priceMin,
     priceMax,
     currency,
     inStock: totalStock > 0,
+  };
+}
+
+/**
+ * Where the browser loads an image from: `src` (the 960 px rendition or the largest below it) and a `srcset` of
+ * every stored width. Null without storage or a width (images are always stored with one).
+ */
+function imageSources(storage: ObjectStorage | null, image: { storageKey: string; width: number | null }) {
+  if (!storage || !image.width) return { src: null, srcset: null };
+  const widths = renditionWidths(image.width);
+  const main = widths.filter((w) => w <= 960).pop() ?? widths[0]!;
+  return {
+    src: storage.publicUrl(renditionKey(image.storageKey, main)),
+    srcset: widths.map((w) => `${storage.publicUrl(renditionKey(image.storageKey, w))} ${w}w`).join(', '),
   };
 }

@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../trpc.ts';
 export async function listMyTenants(ctx: AuthedContext) {
   const memberships = await ctx.db.forUser(ctx.user.id).membership.findMany({
     where: { userId: ctx.user.id },
-    select: { role: true, permissions: true, tenant: { select: { id: true, slug: true, name: true, status: true } } },
+    select: { role: true, permissions: true, tenant: { select: { id: true, slug: true, name: true, status: true, currency: true, locale: true } } },
     orderBy: { createdAt: 'asc' },
   });
   return memberships

@@ -34,6 +34,9 @@ export async function getSettings(ctx: Pick<TenantContext, 'tenant' | 'tdb' | 'd
       published: !!config?.publishedAt,
       publishedAt: config?.publishedAt ?? null,
     },
+    contact: { email: config?.contactEmail ?? null, phone: config?.contactPhone ?? null, address: config?.address ?? null },
+    languages: { default: t.locale, enabled: config?.enabledLocales ?? [] },
+    currencies: { base: t.currency, display: config?.displayCurrencies ?? [] },
     domains,
   };
 }

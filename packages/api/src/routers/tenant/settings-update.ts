@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@vitrine/db';
 import { audit, memberActor } from '../../audit.ts';
-import { countrySchema, currencySchema, hexColorSchema, localeSchema } from '../../lib/schemas.ts';
+import { countrySchema, currencySchema, hexColorSchema, localeSchema, STORE_LOCALES, storeLocaleSchema } from '../../lib/schemas.ts';
 import { brandingOf } from '../../tenancy/tenant-summary.ts';
 import type { TenantContext } from '../../trpc.ts';
 import { getSettings } from './settings-get.ts';
@@ -28,6 +28,17 @@ export const updateSettingsInput = z
       })
       .optional(),
     published: z.boolean().optional(),
+    contact: z
+      .object({
+        email: z.union([z.literal(''), z.email({ message: 'Enter a valid email address' }).max(254)]).nullable().optional(),
+        phone: z.string().trim().max(40, 'Use at most 40 characters for the phone').regex(/^[0-9+()\-.\s]*$/, 'Use only digits, spaces and + ( ) - . in the phone').nullable().optional(),
+        address: z.string().trim().max(400, 'Use at most 400 characters for the address').nullable().optional(),
+      })
+      .optional(),
+    /** Languages offered besides the default one (locale). */
+    enabledLocales: z.array(storeLocaleSchema).max(STORE_LOCALES.length).optional(),
+    /** Currencies prices may also be shown in, besides the base currency. */
+    displayCurrencies: z.array(currencySchema).max(10, 'Choose at most 10 display currencies').optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to change' });
 
@@ -54,6 +65,11 @@ export async function updateSettings(ctx: TenantContext, input: UpdateSettingsIn
     if (s?.themeSettings !== undefined) storefront.themeSettings = s.themeSettings as Prisma.InputJsonObject;
     if (s?.seoTitle !== undefined) storefront.seoTitle = s.seoTitle || null;
     if (s?.seoDescription !== undefined) storefront.seoDescription = s.seoDescription || null;
+    if (input.contact?.email !== undefined) storefront.contactEmail = input.contact.email?.toLowerCase() || null;
+    if (input.contact?.phone !== undefined) storefront.contactPhone = input.contact.phone || null;
+    if (input.contact?.address !== undefined) storefront.address = input.contact.address || null;
+    if (input.enabledLocales !== undefined) storefront.enabledLocales = [...new Set(input.enabledLocales)];
+    if (input.displayCurrencies !== undefined) storefront.displayCurrencies = [...new Set(input.displayCurrencies)];
     let publication: 'storefront.published' | 'storefront.unpublished' | null = null;
     if (input.published === true && !current?.publishedAt) {
       storefront.publishedAt = new Date();

@@ -90,6 +90,31 @@ describe('tenant.settings', () => {
     expect(await h.resolver.lookup(storeA.hostname)).toMatchObject({ name: 'Alice Store', published: true, currency: 'USD' });
   });
 
+  it('stores contact details, languages and display currencies, and clears them with empty values', async () => {
+    const caller = h.caller(alice, { tenantId: storeA.id });
+    const saved = await caller.tenant.settings.update({
+      locale: 'en',
+      contact: { email: 'Hello@Alice.Example', phone: '+55 (11) 5555-0000', address: 'Rua A, 1\nSão Paulo' },
+      enabledLocales: ['pt-BR', 'es', 'es'],
+      displayCurrencies: ['USD', 'EUR'],
+    });
+    expect(saved.contact).toEqual({ email: 'hello@alice.example', phone: '+55 (11) 5555-0000', address: 'Rua A, 1\nSão Paulo' });
+    expect(saved.languages).toEqual({ default: 'en', enabled: ['pt-BR', 'es'] });
+    expect(saved.currencies).toMatchObject({ display: ['USD', 'EUR'] });
+    const cleared = await caller.tenant.settings.update({ contact: { email: '', phone: '', address: '' }, displayCurrencies: [] });
+    expect(cleared.contact).toEqual({ email: null, phone: null, address: null });
+    expect(cleared.currencies.display).toEqual([]);
+  });
+
+  it('refuses a language outside pt-BR, en and es, a bad phone and a bad contact email', async () => {
+    const caller = h.caller(alice, { tenantId: storeA.id });
+    const lang = await expectTRPCError(caller.tenant.settings.update({ enabledLocales: ['fr' as 'en'] }), 'BAD_REQUEST');
+    expect(lang.cause?.message).toMatch(/pt-BR, en and es/);
+    const phone = await expectTRPCError(caller.tenant.settings.update({ contact: { phone: 'call me!' } }), 'BAD_REQUEST');
+    expect(phone.cause?.message).toMatch(/digits/);
+    await expectTRPCError(caller.tenant.settings.update({ contact: { email: 'nope' } }), 'BAD_REQUEST');
+  });
+
   it('refuses a malformed colour with a field message', async () => {
     const error = await expectTRPCError(
       h.caller(alice, { tenantId: storeA.id }).tenant.settings.update({ branding: { primaryColor: 'red' } }),

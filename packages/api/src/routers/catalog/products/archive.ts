@@ -1,6 +1,7 @@
 import type { ProductStatus } from '@vitrine/db';
 import { audit, memberActor } from '../../../audit.ts';
 import { notFound } from '../../../errors.ts';
+import { assertWithinLimit } from '../../../plans/index.ts';
 import type { TenantContext } from '../../../trpc.ts';
 import type { ProductIdInput } from './inputs.ts';
 import { PRODUCT_NOT_FOUND } from './summary.ts';
@@ -11,6 +12,7 @@ async function setArchived(ctx: TenantContext, input: ProductIdInput, archived: 
     if (!product) throw notFound(PRODUCT_NOT_FOUND);
     const select = { id: true, status: true, archivedAt: true } as const;
     if ((product.status === 'ARCHIVED') === archived) return tx.product.findFirstOrThrow({ where: { id: product.id }, select });
+    if (!archived) await assertWithinLimit(tx, ctx.tenant, 'products');
     // Restored products come back as drafts: publishing again is a deliberate step.
     const status: ProductStatus = archived ? 'ARCHIVED' : 'DRAFT';
     const updated = await tx.product.update({

@@ -10,6 +10,7 @@ export async function getProduct(ctx: Pick<TenantContext, 'tdb'>, input: Product
       variants: { orderBy: { position: 'asc' } },
       images: { orderBy: { position: 'asc' } },
       category: { select: { id: true, name: true, slug: true } },
+      collections: { select: { collectionId: true } },
     },
   });
   if (!product) throw notFound(PRODUCT_NOT_FOUND);

@@ -5,21 +5,33 @@ import type { TenantContext } from '../../../trpc.ts';
 import { getProduct } from './get.ts';
 import type { UpdateProductInput } from './inputs.ts';
 import { PRODUCT_NOT_FOUND } from './summary.ts';
-import { assertCategoryExists, assertSkusFree, explainUniqueViolation, productSlug } from './write-helpers.ts';
+import { assertVariantsMatchOptions } from './variant-matrix.ts';
+import { assertCategoryExists, assertSkusFree, explainUniqueViolation, freeRedirectedSlug, keepOldSlug, productSlug } from './write-helpers.ts';
+import type { OptionsInput } from './inputs.ts';
 
 /** Changes a product's fields and, when variants are given, makes its variants exactly those. */
 export async function updateProduct(ctx: TenantContext, input: UpdateProductInput) {
-  const { id, variants, ...fields } = input;
+  const { id, variants, options, ...fields } = input;
   const tenantId = ctx.tenant.id;
   await ctx.tdb
     .$scoped(async (tx) => {
-      const product = await tx.product.findFirst({ where: { id }, select: { id: true, title: true, status: true } });
+      const product = await tx.product.findFirst({ where: { id }, select: { id: true, title: true, slug: true, status: true, options: true } });
       if (!product) throw notFound(PRODUCT_NOT_FOUND);
+      if (options && !variants) throw badRequest('Send the variants together with the options.');
+      if (variants) assertVariantsMatchOptions(options ?? (product.options as OptionsInput), variants);
       if (product.status === 'ARCHIVED' && fields.status) throw badRequest('Restore this product before changing its status.');
       if (fields.categoryId !== undefined) await assertCategoryExists(tx, fields.categoryId);
 
-      const data: Prisma.ProductUncheckedUpdateInput = { ...fields };
-      if (fields.slug !== undefined) data.slug = await productSlug(tx, fields.title ?? product.title, fields.slug, id);
+      const { slug: requestedSlug, ...rest } = fields;
+      const data: Prisma.ProductUncheckedUpdateInput = { ...rest };
+      let newSlug: string | null = null;
+      if (options) data.options = options;
+      if (requestedSlug !== undefined && requestedSlug !== product.slug) {
+        newSlug = await productSlug(tx, fields.title ?? product.title, requestedSlug, id);
+        data.slug = newSlug;
+        await freeRedirectedSlug(tx, newSlug);
+        await keepOldSlug(tx, tenantId, id, product.slug);
+      }
 
       const variantChanges = { created: [] as string[], updated: [] as string[], removed: [] as string[] };
       if (variants) {
@@ -53,7 +65,11 @@ export async function updateProduct(ctx: TenantContext, input: UpdateProductInpu
         action: 'product.updated',
         targetType: 'product',
         targetId: id,
-        data: { changed: Object.keys(fields), ...(variants ? { variants: variantChanges } : {}) },
+        data: {
+          changed: [...Object.keys(fields), ...(options ? ['options'] : [])],
+          ...(newSlug ? { slug: { from: product.slug, to: newSlug } } : {}),
+          ...(variants ? { variants: variantChanges } : {}),
+        },
       });
     })
     .catch(explainUniqueViolation);

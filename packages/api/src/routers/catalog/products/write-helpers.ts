@@ -37,5 +37,20 @@ export async function productSlug(tx: ScopedTransaction, title: string, requeste
 export function explainUniqueViolation(error: unknown): never {
   if (isUniqueViolation(error, 'sku')) throw conflict('One of these SKUs was just used by another product. Choose a different SKU.');
   if (isUniqueViolation(error, 'slug')) throw conflict('Another product already uses this address. Choose a different one.');
+  if (isUniqueViolation(error, 'storage_key')) throw conflict('This image was just attached to a product. Upload it again to use it here too.');
   throw error;
+}
+
+/** A product now lives at `slug`: an old address pointing elsewhere stops redirecting. */
+export async function freeRedirectedSlug(tx: ScopedTransaction, slug: string) {
+  await tx.productSlugRedirect.deleteMany({ where: { oldSlug: slug } });
+}
+
+/** The product moved from `oldSlug`: the old address keeps answering with a redirect to it. */
+export async function keepOldSlug(tx: ScopedTransaction, tenantId: string, productId: string, oldSlug: string) {
+  await tx.productSlugRedirect.upsert({
+    where: { tenantId_oldSlug: { tenantId, oldSlug } },
+    create: { tenantId, oldSlug, productId },
+    update: { productId },
+  });
 }
