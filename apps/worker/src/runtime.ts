@@ -12,6 +12,8 @@ import type { JobContext, ProcessorRegistry, Schedule } from './processors/index
 import { OutboxRelay, startRelayLoop } from './relay.ts';
 import { keepRegisteringSchedules } from './schedules.ts';
 import { createMlServices, type MlConfig, type MlServices } from '@vitrine/mercadolivre';
+import { createMailer, type Mailer, type MailerConfig } from '@vitrine/mail';
+import type { ObjectStorage } from '@vitrine/media/storage';
 
 export interface WorkerRuntimeOptions {
   db: Database;
@@ -29,6 +31,10 @@ export interface WorkerRuntimeOptions {
   relayIntervalMs?: number;
   /** Mercado Livre application settings; without them the ML jobs fail saying so. */
   mercadolivre?: MlConfig;
+  /** SMTP settings; without them email jobs fail saying so. */
+  mail?: MailerConfig;
+  /** File storage; without it data export jobs fail saying so. */
+  storage?: ObjectStorage;
   /**
    * How long a job's lock lives and how often stalled jobs (their worker died) are looked for. BullMQ's
    * defaults (30 s each) suit production; tests that kill a worker shorten them.
@@ -38,7 +44,7 @@ export interface WorkerRuntimeOptions {
 }
 
 /** Runs one job: payload validated against @vitrine/queue, then the processor for its kind. */
-async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions, ml: MlServices | undefined) {
+async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions, services: { ml?: MlServices; mailer?: Mailer; storage?: ObjectStorage }) {
   const processor = options.processors[queue]?.[job.name];
   if (!processor) throw new UnrecoverableError(`No processor for job "${job.name}" on queue "${queue}".`);
   let payload: unknown;
@@ -57,7 +63,7 @@ async function runJob(queue: string, job: Job, options: WorkerRuntimeOptions, ml
     jobId: job.id ?? '',
     attempt: job.attemptsMade + 1,
     maxAttempts: job.opts.attempts ?? 1,
-    ml,
+    ...services,
   };
   return processor(payload as never, ctx);
 }
@@ -103,9 +109,10 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
   const ml = mlRedis && options.mercadolivre
     ? createMlServices({ redis: mlRedis, prefix, keyRing: options.keyRing, config: options.mercadolivre })
     : undefined;
+  const mailer = options.mail ? createMailer(options.mail) : undefined;
 
   const workers = Object.keys(options.processors).map((queue) => {
-    const worker = new Worker(queue, (job) => runJob(queue, job, options, ml), {
+    const worker = new Worker(queue, (job) => runJob(queue, job, options, { ml, mailer, storage: options.storage }), {
       connection: workerConnection,
       prefix,
       concurrency: options.concurrency?.[queue] ?? 4,
@@ -153,6 +160,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions) {
         await new Promise<void>((resolve) => health.close(() => resolve()));
         redis.disconnect();
         mlRedis?.disconnect();
+        mailer?.close();
         log.info('worker stopped');
       })();
       return stopped;

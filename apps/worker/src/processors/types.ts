@@ -2,6 +2,8 @@ import type { Database } from '@vitrine/db';
 import type { Logger } from '@vitrine/core/logger';
 import type { JobData, JobName, QueueName } from '@vitrine/queue';
 import type { MlServices } from '@vitrine/mercadolivre';
+import type { Mailer } from '@vitrine/mail';
+import type { ObjectStorage } from '@vitrine/media/storage';
 
 export interface JobContext {
   db: Database;
@@ -13,6 +15,10 @@ export interface JobContext {
   maxAttempts: number;
   /** Mercado Livre services, when the worker was configured with an ML application. */
   ml?: MlServices;
+  /** Outgoing email, when the worker was configured with SMTP_URL. */
+  mailer?: Mailer;
+  /** File storage (data export archives), when the worker was given one. */
+  storage?: ObjectStorage;
 }
 
 /** One processor per job kind: the validated payload in, a small JSON-able summary out. */
