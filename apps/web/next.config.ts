@@ -9,9 +9,9 @@ if (existsSync(repositoryEnv)) process.loadEnvFile(repositoryEnv);
 
 const config: NextConfig = {
   // Workspace packages are TypeScript source (with `.ts` import specifiers, like Prisma's generated client).
-  transpilePackages: ['@vitrine/api', '@vitrine/core', '@vitrine/db', '@vitrine/mercadolivre', '@vitrine/ui'],
+  transpilePackages: ['@vitrine/api', '@vitrine/core', '@vitrine/db', '@vitrine/media', '@vitrine/mercadolivre', '@vitrine/payments', '@vitrine/ui'],
   // Native or connection-holding modules stay plain Node requires, outside the bundles.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', '@prisma/client', 'ioredis', 'bullmq', 'pino'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', '@prisma/client', 'ioredis', 'bullmq', 'pino', 'sharp'],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: false },
 };

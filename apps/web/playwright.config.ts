@@ -7,7 +7,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // A platform staff sign-in may wait for the next 30-second TOTP step (a code is accepted once).
+  timeout: 75_000,
   reporter: [['list']],
   globalTeardown: './e2e/global-teardown.ts',
   use: {
@@ -23,7 +24,8 @@ export default defineConfig({
   webServer: {
     command: 'pnpm exec tsx e2e/server.ts',
     url: `${BASE}/login`,
-    timeout: 180_000,
+    // The production build runs first; on a busy two-core machine it can take several minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storeUrl } from './constants.ts';
 import { OWNER, SUPER_ADMIN } from './seed.ts';
+import { signInStaff } from './staff-sign-in.ts';
 
 async function signIn(page: Page, who: { email: string; password: string }) {
+  if (who === SUPER_ADMIN) return signInStaff(page); // staff sign in with 2FA
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);

@@ -1,6 +1,6 @@
 /**
  * Playwright's webServer (it starts before globalSetup): a fresh migrated database, the seed, the Mercado Livre
- * sandbox (in this process) and the worker, then `next build && next start` pointed at them, with its own Redis key
+ * sandbox (in this process) and the worker, then `next build` and the production server (server.ts) pointed at them, with its own Redis key
  * prefix. The database and the keys are removed when Playwright stops this process, and by globalTeardown (from
  * .e2e-state.json) should this process be killed. Specs reach the sandbox through `mlSandboxUrl` in that file.
  */
@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@vitrine/db/testing';
+import { startMailCatcher } from '@vitrine/mail/catcher';
+import { PLATFORM_PLAN_PRICES, startStripeSandbox } from '@vitrine/stripe-sandbox';
 import { startMlServices, startWorker } from './ml-services.ts';
 import { clearRedisKeys } from './redis-keys.ts';
 import { seed } from './seed.ts';
@@ -17,7 +19,20 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisPrefix = `vitrine-e2e-${randomBytes(4).toString('hex')}:`;
 const database = await createTestDatabase('web_e2e');
 const ml = await startMlServices();
-writeFileSync(STATE_FILE, JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl, redisUrl, redisPrefix, mlSandboxUrl: ml.sandbox.url }));
+// Every email of the run (verification, sign-in links, resets) lands here; specs read it through mailInboxUrl.
+const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+// Stripe for store checkouts and platform billing: events are signed and posted to the web app's webhook route.
+const stripe = await startStripeSandbox({
+  secretKey: 'sk_test_vitrine_e2e',
+  webhookSecret: 'whsec_vitrine_e2e',
+  webhookUrl: `http://localhost:${E2E_PORT}/api/webhooks/stripe`,
+  webhookRetrySchedule: [500, 2_000, 5_000],
+  prices: PLATFORM_PLAN_PRICES,
+});
+writeFileSync(
+  STATE_FILE,
+  JSON.stringify({ name: database.name, ownerUrl: database.ownerUrl, redisUrl, redisPrefix, mlSandboxUrl: ml.sandbox.url, mailInboxUrl: mail.httpUrl, stripeSandboxUrl: stripe.url }),
+);
 try {
   await seed(database.ownerUrl);
 } catch (error) {
@@ -40,6 +55,10 @@ const env: NodeJS.ProcessEnv = {
   DATA_ENCRYPTION_KEYS: 'k1:g2TSOuscX2NiMxYkYPbp4UeCB5QOegwhwi8KS55xITo=',
   NEXT_TELEMETRY_DISABLED: '1',
   ...ml.env,
+  SMTP_URL: mail.smtpUrl,
+  STRIPE_SECRET_KEY: stripe.secretKey,
+  STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+  STRIPE_API_BASE: stripe.url,
 };
 
 let child: ChildProcess | undefined;
@@ -54,6 +73,8 @@ async function stop(code: number) {
   const worker = started.worker;
   worker?.kill('SIGTERM');
   await ml.sandbox.close().catch((err: unknown) => console.error('could not close the Mercado Livre sandbox', err));
+  await mail.stop().catch((err: unknown) => console.error('could not stop the mail catcher', err));
+  await stripe.stop().catch((err: unknown) => console.error('could not stop the Stripe sandbox', err));
   if (worker && worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
   await database.drop().catch((err: unknown) => console.error('could not drop the e2e database', err));
   await clearRedisKeys(redisUrl, redisPrefix).catch((err: unknown) => console.error('could not clear the e2e Redis keys', err));
@@ -62,16 +83,16 @@ async function stop(code: number) {
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));
 
-function run(args: string[]): Promise<number> {
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const proc = spawn('pnpm', ['exec', 'next', ...args], { env, stdio: 'inherit' });
+    const proc = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: 'inherit' });
     child = proc;
     proc.on('exit', (code) => resolve(code ?? 1));
   });
 }
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  const built = await run(['build']);
+  const built = await run('pnpm', ['exec', 'next', 'build']);
   if (built !== 0) await stop(built);
 }
 // After the build, so the two do not compete for the machine's cores.
@@ -79,5 +100,6 @@ started.worker = startWorker(env);
 // globalTeardown runs before Playwright stops this process: it stops the worker first (by its pid) so the
 // worker is not left polling a database that is being dropped.
 writeFileSync(STATE_FILE, JSON.stringify({ ...JSON.parse(readFileSync(STATE_FILE, 'utf8')), workerPid: started.worker.pid }));
-const exited = await run(['start', '-p', String(E2E_PORT)]);
+// The production server (server.ts): Next behind the store-page cache, as in production.
+const exited = await run(process.execPath, ['--import', 'tsx', 'server.ts'], { PORT: String(E2E_PORT) });
 await stop(exited);

@@ -1,19 +1,24 @@
 import Link from 'next/link';
 import { Card, PageHeader } from '@vitrine/ui';
+import { AuthPage, authPageMetadata } from '../../src/auth/auth-page.tsx';
 import { SignupForm } from '../../src/auth/signup-form.tsx';
+import { authMessages } from '../../src/i18n/messages/auth.ts';
+import { requestLocale } from '../../src/i18n/request-locale.ts';
 
-export const metadata = { title: 'Create your account · Vitrine' };
+export const generateMetadata = authPageMetadata((t) => t.signUpTitle);
 
-export default function SignupPage() {
+export default async function SignupPage() {
+  const locale = await requestLocale();
+  const t = authMessages[locale];
   return (
-    <main className="v-page" style={{ maxWidth: 420 }}>
-      <PageHeader title="Create your account" description="Next you will name your store." />
+    <AuthPage>
+      <PageHeader title={t.signUpTitle} description={t.signUpDescription} />
       <Card>
-        <SignupForm />
+        <SignupForm locale={locale} />
       </Card>
       <p>
-        Already have an account? <Link href="/login">Sign in</Link>
+        {t.haveAccount} <Link href="/login">{t.signIn}</Link>
       </p>
-    </main>
+    </AuthPage>
   );
 }

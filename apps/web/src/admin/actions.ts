@@ -37,7 +37,8 @@ export async function createStoreAction(_prev: FormState, form: FormData): Promi
     return { error: messageOf(error), values };
   }
   await rememberTenant(tenantId);
-  redirect('/admin');
+  // A new store goes straight into the guided setup.
+  redirect('/admin/setup');
 }
 
 export async function createProductAction(_prev: FormState, form: FormData): Promise<FormState> {

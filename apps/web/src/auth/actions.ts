@@ -1,83 +1,77 @@
 'use server';
-import { AuthError } from 'next-auth';
-import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { headers } from 'next/headers';
 import { Prisma } from '@vitrine/db';
-import { endSession, signIn, signOut } from '../server/auth.ts';
+import { endSession, signOut } from '../server/auth.ts';
 import { getDb } from '../server/db.ts';
-import { hashPassword } from '../server/passwords.ts';
+import { getEnv } from '../server/env.ts';
+import { authErrorMessages, minutesToWait } from '../i18n/messages/auth-errors.ts';
+import { messagesFor, requestLocale } from '../i18n/request-locale.ts';
+import { sendLinkEmail } from '../server/identity/emails.ts';
+import { completeSignIn, continueSignIn } from '../server/identity/sign-in.ts';
+import { hashPassword, verifyPasswordOrDummy } from '../server/passwords.ts';
 import { allowLoginAttempt, clearLoginAttempts } from '../server/rate-limit.ts';
-import { clientIp, TENANT_COOKIE } from '../server/request.ts';
+import { clientIp } from '../server/request.ts';
+import { emailProblem, fieldErrorsOf, signupSchema } from './form-errors.ts';
 
 export interface FormState {
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
+  /** A sentence saying what happened (shown above the fields, announced politely). */
+  notice?: string;
   /** Set when the form was saved, so it can start over empty. */
   savedAt?: number;
 }
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '');
 
-/** A relative path only, so a sign-in link cannot send people to another site. */
-const safeNext = (value: string) => (value.startsWith('/') && !value.startsWith('//') ? value : '/admin');
-
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
   const email = field(form, 'email').trim().toLowerCase();
   const password = field(form, 'password');
   const values = { email };
+  const t = await messagesFor(authErrorMessages);
   const fieldErrors: Record<string, string> = {};
-  if (!email) fieldErrors.email = 'Enter your email address';
-  else if (!z.email().safeParse(email).success) fieldErrors.email = 'Enter a valid email address';
-  if (!password) fieldErrors.password = 'Enter your password';
+  const emailCode = emailProblem(email);
+  if (emailCode) fieldErrors.email = t[emailCode];
+  if (!password) fieldErrors.password = t.passwordMissing;
   if (Object.keys(fieldErrors).length) return { fieldErrors, values };
   const ip = clientIp(await headers());
   const limit = await allowLoginAttempt(ip, email);
-  if (!limit.allowed) {
-    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
-    return { error: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, values };
-  }
-  try {
-    await signIn('credentials', { email, password, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) return { error: 'That email and password do not match an account.', values };
-    throw error;
+  if (!limit.allowed) return { error: t.tooManySignIns(minutesToWait(limit.retryAfterSeconds)), values };
+  if (password.length > 200) return { error: t.wrongCredentials, values };
+  const user = await getDb().platform.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, totpEnabledAt: true },
+  });
+  if (!(await verifyPasswordOrDummy(user?.passwordHash, password)) || !user) {
+    return { error: t.wrongCredentials, values };
   }
   await clearLoginAttempts(ip, email);
-  // Remember the first store for the admin and for client-side tRPC calls (the switcher changes it).
-  const user = await getDb().platform.user.findUnique({ where: { email }, select: { id: true } });
-  const first = user ? await getDb().forUser(user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } }) : null;
-  if (first) (await cookies()).set(TENANT_COOKIE, first.tenantId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
-  redirect(safeNext(field(form, 'next')));
+  return continueSignIn(user, field(form, 'next'));
 }
 
-const signupSchema = z.object({
-  name: z.string().trim().min(1, 'Tell us your name').max(100, 'Use at most 100 characters for your name'),
-  email: z.email('Enter a valid email address').max(254, 'This email address is too long'),
-  password: z.string().min(10, 'Use at least 10 characters for your password').max(200, 'Use at most 200 characters for your password'),
-});
-
+/** Creates the account and, in the same transaction, the verification email (sent once it commits); signs in. */
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: field(form, 'name'), email: field(form, 'email').trim().toLowerCase() };
+  const locale = await requestLocale();
+  const t = authErrorMessages[locale];
   const parsed = signupSchema.safeParse({ ...values, password: field(form, 'password') });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { fieldErrors, values };
-  }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues, t), values };
+  const passwordHash = await hashPassword(parsed.data.password);
+  let userId: string;
   try {
-    await getDb().platform.user.create({
-      data: { name: parsed.data.name, email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password) },
+    userId = await getDb().platform.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name: parsed.data.name, email: parsed.data.email, passwordHash } });
+      await sendLinkEmail(tx, 'verify-email', user, getEnv().APP_URL, locale);
+      return user.id;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { fieldErrors: { email: 'An account with this email already exists. Sign in instead.' }, values };
+      return { fieldErrors: { email: t.emailTaken }, values };
     }
     throw error;
   }
-  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  redirect('/admin/stores/new');
+  return completeSignIn(userId, '/admin/stores/new');
 }
 
 export async function signOutAction(): Promise<void> {

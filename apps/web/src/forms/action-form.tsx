@@ -24,6 +24,11 @@ export function ActionForm({ action, submitLabel, pendingLabel, children }: Acti
           {state.error}
         </p>
       ) : null}
+      {state.notice ? (
+        <p className="v-notice" role="status">
+          {state.notice}
+        </p>
+      ) : null}
       {children(state, state.fieldErrors ?? {})}
       <Button type="submit" disabled={pending}>
         {pending ? pendingLabel : submitLabel}

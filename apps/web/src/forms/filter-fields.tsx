@@ -7,13 +7,13 @@ import { hrefWith } from '../mercadolivre/filters.ts';
  * The filter bar of the admin list pages: a GET form, so the filters live in the query string, with the
  * Filter button after the fields. Plain fields, no client code.
  */
-export function FilterForm({ action, children }: { action: string; children: ReactNode }) {
+export function FilterForm({ action, children, submitLabel = 'Filter' }: { action: string; children: ReactNode; submitLabel?: string }) {
   return (
     <form className="v-row" method="get" action={action}>
       {children}
       <div className="v-field">
         <Button type="submit" variant="secondary">
-          Filter
+          {submitLabel}
         </Button>
       </div>
     </form>
@@ -29,10 +29,10 @@ interface FieldProps {
 }
 
 /** The free-text search, named `q`. */
-export function SearchField({ value, placeholder }: { value?: string | undefined; placeholder: string }) {
+export function SearchField({ value, placeholder, label = 'Search' }: { value?: string | undefined; placeholder: string; label?: string }) {
   return (
     <div className="v-field">
-      <label htmlFor="q">Search</label>
+      <label htmlFor="q">{label}</label>
       <input id="q" name="q" defaultValue={value} placeholder={placeholder} />
     </div>
   );
@@ -44,12 +44,12 @@ export interface SelectOption {
 }
 
 /** A choice among `options`, after an "All" option that leaves the filter off. */
-export function SelectField({ name, label, value, options }: FieldProps & { options: readonly SelectOption[] }) {
+export function SelectField({ name, label, value, options, allLabel = 'All' }: FieldProps & { options: readonly SelectOption[]; allLabel?: string }) {
   return (
     <div className="v-field">
       <label htmlFor={name}>{label}</label>
       <select id={name} name={name} defaultValue={value ?? ''}>
-        <option value="">All</option>
+        <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -77,14 +77,16 @@ interface PagingLinksProps {
   /** The cursor this page was read from: past the first page when set. */
   cursor?: string | undefined;
   nextCursor?: string | null | undefined;
+  /** The two links' words, in the page's language. */
+  labels?: { first: string; next: string };
 }
 
 /** "First page" once past it, "Next page" while there is one. */
-export function PagingLinks({ path, filters, cursor, nextCursor }: PagingLinksProps) {
+export function PagingLinks({ path, filters, cursor, nextCursor, labels = { first: 'First page', next: 'Next page' } }: PagingLinksProps) {
   return (
     <p className="v-row">
-      {cursor ? <Link href={hrefWith(path, filters)}>First page</Link> : null}
-      {nextCursor ? <Link href={hrefWith(path, filters, nextCursor)}>Next page</Link> : null}
+      {cursor ? <Link href={hrefWith(path, filters)}>{labels.first}</Link> : null}
+      {nextCursor ? <Link href={hrefWith(path, filters, nextCursor)}>{labels.next}</Link> : null}
     </p>
   );
 }

@@ -5,8 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Card, EmptyState } from '@vitrine/ui';
 import { ANSWER_MAX_LENGTH } from '@vitrine/mercadolivre/schemas';
+import type { Locale } from '../i18n/locale.ts';
+import { mercadolivreMessages } from '../i18n/messages/mercadolivre.ts';
 import { useTRPC } from '../trpc/client.tsx';
-import { formatDateTime, formatMinor, humanize } from './format.ts';
+import { formatDateTime, formatMinor } from './format.ts';
 
 /** One answer being written; the key is made once per draft, so sending it twice is one answer. */
 interface Draft {
@@ -24,7 +26,8 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.isContentEditable);
 }
 
-export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; startAt?: string }) {
+export function AnswerQueue({ questionIds, startAt, locale }: { questionIds: string[]; startAt?: string | undefined; locale: Locale }) {
+  const t = mercadolivreMessages[locale];
   const trpc = useTRPC();
   const router = useRouter();
   const [order, setOrder] = useState(questionIds);
@@ -107,8 +110,8 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
 
   if (!currentId) {
     return (
-      <EmptyState title="No unanswered questions" action={<Link href="/admin/mercadolivre/questions">See all questions</Link>}>
-        Every question in the queue has an answer. New ones arrive as buyers ask them.
+      <EmptyState title={t.queueEmptyTitle} action={<Link href="/admin/mercadolivre/questions">{t.queueEmptyAction}</Link>}>
+        {t.queueEmptyBody}
       </EmptyState>
     );
   }
@@ -118,9 +121,9 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
   return (
     <div data-testid="ml-queue">
       <div className="v-row" style={{ alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
-        <span data-testid="ml-queue-position">{`Question ${index + 1} of ${order.length}`}</span>
+        <span data-testid="ml-queue-position">{t.queuePosition(index + 1, order.length)}</span>
         <span style={{ color: 'var(--muted)', fontSize: '0.85rem' }}>
-          <kbd>j</kbd>/<kbd>n</kbd> next · <kbd>k</kbd> previous · <kbd>s</kbd> skip · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send
+          <kbd>j</kbd>/<kbd>n</kbd> {t.keyNext} · <kbd>k</kbd> {t.keyPrevious} · <kbd>s</kbd> {t.keySkip} · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t.keySend}
         </span>
       </div>
       {question.error ? (
@@ -133,15 +136,15 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
           {detail ? (
             <>
               <p style={{ color: 'var(--muted)', margin: 0, fontSize: '0.85rem' }}>
-                {`Asked ${formatDateTime(detail.dateCreated)} by buyer ${String(detail.buyerId)} · `}
-                <Badge tone={detail.status === 'UNANSWERED' ? 'warning' : 'neutral'}>{humanize(detail.status)}</Badge>
+                {t.askedBy(formatDateTime(detail.dateCreated, locale), String(detail.buyerId))}
+                <Badge tone={detail.status === 'UNANSWERED' ? 'warning' : 'neutral'}>{t.status(detail.status)}</Badge>
               </p>
               <blockquote data-testid="ml-queue-question" style={{ fontSize: '1.1rem', margin: '12px 0' }}>
                 {detail.text}
               </blockquote>
             </>
           ) : (
-            <p>Loading the question…</p>
+            <p>{t.loadingQuestion}</p>
           )}
           <form
             onSubmit={(event) => {
@@ -150,7 +153,7 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
             }}
           >
             <div className={tooLong ? 'v-field v-field--invalid' : 'v-field'}>
-              <label htmlFor="ml-answer">Your answer</label>
+              <label htmlFor="ml-answer">{t.yourAnswer}</label>
               <textarea
                 id="ml-answer"
                 ref={answerBox}
@@ -168,22 +171,22 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
             </div>
             <div className="v-row" style={{ alignItems: 'center' }}>
               <Button type="submit" disabled={locked || !text.trim() || tooLong}>
-                {send.isPending ? 'Sending…' : 'Send answer'}
+                {send.isPending ? t.sending : t.sendAnswer}
               </Button>
               <Button variant="secondary" onClick={skip}>
-                Skip
+                {t.skip}
               </Button>
               <Button variant="secondary" onClick={() => go(1)} disabled={index >= order.length - 1}>
-                Next
+                {t.next}
               </Button>
               <span role="status" data-testid="ml-answer-outcome">
-                {outcome === 'PENDING' ? 'Sending to Mercado Livre…' : null}
-                {outcome === 'SENT' ? <Badge tone="success">Sent</Badge> : null}
+                {outcome === 'PENDING' ? t.sendingToMl : null}
+                {outcome === 'SENT' ? <Badge tone="success">{t.sent}</Badge> : null}
               </span>
             </div>
             {outcome === 'REFUSED' ? (
               <p className="v-alert" role="alert" style={{ marginTop: 12 }}>
-                {`Mercado Livre refused this answer: ${ours?.refusalReason ?? 'no reason given'}. Edit it to try again.`}
+                {t.refused(ours?.refusalReason)}
               </p>
             ) : null}
             {send.error ? (
@@ -195,7 +198,7 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
         </Card>
         <div style={{ display: 'grid', gap: 16, alignContent: 'start' }}>
           <Card>
-            <h3 style={{ marginTop: 0 }}>Item</h3>
+            <h3 style={{ marginTop: 0 }}>{t.itemHeading}</h3>
             {detail?.item ? (
               <div data-testid="ml-queue-item">
                 {detail.item.thumbnail ? <img src={detail.item.thumbnail} alt="" width={90} height={90} style={{ objectFit: 'cover' }} /> : null}
@@ -208,22 +211,22 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
                     detail.item.title
                   )}
                 </p>
-                <p style={{ margin: 0, color: 'var(--muted)' }}>{`${formatMinor(detail.item.priceMinor, detail.item.currency)} · ${detail.item.mlItemId}`}</p>
+                <p style={{ margin: 0, color: 'var(--muted)' }}>{`${formatMinor(detail.item.priceMinor, detail.item.currency, locale)} · ${detail.item.mlItemId}`}</p>
               </div>
             ) : (
-              <p style={{ color: 'var(--muted)' }}>{detail ? `Item ${detail.mlItemId} has not been synced yet.` : '…'}</p>
+              <p style={{ color: 'var(--muted)' }}>{detail ? t.itemNotSynced(detail.mlItemId) : '…'}</p>
             )}
           </Card>
           <Card>
-            <h3 style={{ marginTop: 0 }}>This buyer asked before</h3>
-            {detail && detail.previousQuestions.length === 0 ? <p style={{ color: 'var(--muted)' }}>No earlier questions from this buyer.</p> : null}
+            <h3 style={{ marginTop: 0 }}>{t.askedBefore}</h3>
+            {detail && detail.previousQuestions.length === 0 ? <p style={{ color: 'var(--muted)' }}>{t.noEarlierQuestions}</p> : null}
             <ul style={{ paddingLeft: 16, margin: 0 }} data-testid="ml-queue-previous">
               {detail?.previousQuestions.map((previous) => (
                 <li key={previous.id} style={{ marginBottom: 8 }}>
                   <span>{previous.text}</span>
                   <br />
                   <span style={{ color: 'var(--muted)', fontSize: '0.85rem' }}>
-                    {previous.answerText ? `Answered: ${previous.answerText}` : humanize(previous.status)}
+                    {previous.answerText ? t.answered(previous.answerText) : t.status(previous.status)}
                   </span>
                 </li>
               ))}
@@ -234,7 +237,7 @@ export function AnswerQueue({ questionIds, startAt }: { questionIds: string[]; s
       {index >= order.length - 1 ? (
         <p>
           <Button variant="secondary" onClick={() => router.refresh()}>
-            Load newer questions
+            {t.loadNewer}
           </Button>
         </p>
       ) : null}

@@ -3,8 +3,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { Badge, Button, type BadgeTone } from '@vitrine/ui';
+import type { Locale } from '../i18n/locale.ts';
+import { mercadolivreMessages } from '../i18n/messages/mercadolivre.ts';
 import { useTRPC } from '../trpc/client.tsx';
-import { formatDateTime, humanize, percentOf } from './format.ts';
+import { formatDateTime, percentOf } from './format.ts';
 import { isActiveRun, type RunView } from './types.ts';
 
 const RUN_TONE: Record<string, BadgeTone> = { QUEUED: 'neutral', RUNNING: 'warning', SUCCEEDED: 'success', DONE: 'success', FAILED: 'danger' };
@@ -14,7 +16,20 @@ const POLL_MS = 2_000;
  * The latest run per resource as progress bars. Polls syncProgress every 2 s while any run is queued or
  * running and stops once all are settled; "Sync now" starts (or joins) incremental runs and polls again.
  */
-export function SyncProgress({ accountId, nickname, initialRuns, canSync }: { accountId: string; nickname: string; initialRuns: RunView[]; canSync: boolean }) {
+export function SyncProgress({
+  accountId,
+  nickname,
+  initialRuns,
+  canSync,
+  locale,
+}: {
+  accountId: string;
+  nickname: string;
+  initialRuns: RunView[];
+  canSync: boolean;
+  locale: Locale;
+}) {
+  const t = mercadolivreMessages[locale];
   const trpc = useTRPC();
   const router = useRouter();
   const progress = useQuery({
@@ -36,23 +51,23 @@ export function SyncProgress({ accountId, nickname, initialRuns, canSync }: { ac
 
   return (
     <div data-testid={`ml-sync-${nickname}`}>
-      {runs.length === 0 ? <p style={{ color: 'var(--muted)' }}>No sync has run for this account yet.</p> : null}
+      {runs.length === 0 ? <p style={{ color: 'var(--muted)' }}>{t.noSyncYet}</p> : null}
       {runs.map((run) => {
         const percent = percentOf(run.processed, run.total);
-        const label = `${humanize(run.resource)} ${humanize(run.kind)}`;
+        const label = t.runLabel(run.resource, run.kind);
         return (
           <div key={run.id} data-testid={`ml-run-${run.resource}`} data-status={run.status} style={{ marginBottom: 8 }}>
             <div className="v-row" style={{ alignItems: 'center', justifyContent: 'space-between' }}>
               <span>
                 <strong style={{ textTransform: 'capitalize' }}>{label}</strong>{' '}
-                <Badge tone={RUN_TONE[run.status] ?? 'neutral'}>{humanize(run.status)}</Badge>
+                <Badge tone={RUN_TONE[run.status] ?? 'neutral'}>{t.status(run.status)}</Badge>
               </span>
               <span style={{ color: 'var(--muted)', fontSize: '0.85rem' }}>
-                {run.total !== null ? `${run.processed} / ${run.total}` : `${run.processed} so far`}
-                {run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : run.startedAt ? ` · started ${formatDateTime(run.startedAt)}` : ' · waiting for the worker'}
+                {run.total !== null ? `${run.processed} / ${run.total}` : t.runSoFar(run.processed)}
+                {run.finishedAt ? t.runFinished(formatDateTime(run.finishedAt, locale)) : run.startedAt ? t.runStarted(formatDateTime(run.startedAt, locale)) : t.runWaiting}
               </span>
             </div>
-            <progress value={percent} max={100} aria-label={`${label} progress`} style={{ width: '100%' }}>
+            <progress value={percent} max={100} aria-label={t.runProgressLabel(label)} style={{ width: '100%' }}>
               {percent}%
             </progress>
             {run.error ? (
@@ -65,13 +80,13 @@ export function SyncProgress({ accountId, nickname, initialRuns, canSync }: { ac
       })}
       {progress.error ? (
         <p className="v-field__error" role="alert">
-          Could not refresh the progress: {progress.error.message}
+          {t.progressError(progress.error.message)}
         </p>
       ) : null}
       {canSync ? (
         <div className="v-row" style={{ alignItems: 'center' }}>
-          <Button variant="secondary" disabled={sync.isPending || active} onClick={() => sync.mutate({ accountId, kind: 'INCREMENTAL' })} aria-label={`Sync ${nickname} now`}>
-            {active ? 'Syncing…' : sync.isPending ? 'Starting…' : 'Sync now'}
+          <Button variant="secondary" disabled={sync.isPending || active} onClick={() => sync.mutate({ accountId, kind: 'INCREMENTAL' })} aria-label={t.syncNowLabel(nickname)}>
+            {active ? t.syncing : sync.isPending ? t.syncStarting : t.syncNow}
           </Button>
           {sync.error ? (
             <span className="v-field__error" role="alert">

@@ -34,9 +34,20 @@ describe('helpers', () => {
     expect(storePath('alpha.localhost', '/products/mug')).toBe('/store/alpha.localhost/products/mug');
   });
 
+  it("sends a store host's /sitemap.xml and /robots.txt to that store's routes; the platform host keeps its own", () => {
+    expect(routeForHost('alpha.localhost:3000', 'localhost')).toEqual({ kind: 'store', host: 'alpha.localhost' });
+    expect(storePath('alpha.localhost', '/sitemap.xml')).toBe('/store/alpha.localhost/sitemap.xml');
+    expect(storePath('shop.alpha-shoes.com', '/robots.txt')).toBe('/store/shop.alpha-shoes.com/robots.txt');
+    expect(isSharedPath('/sitemap.xml')).toBe(false);
+    expect(isSharedPath('/robots.txt')).toBe(false);
+    expect(routeForHost('localhost:3000', 'localhost')).toEqual({ kind: 'platform' });
+  });
+
   it('leaves the API and assets alone', () => {
     expect(isSharedPath('/api/trpc/storefront.home')).toBe(true);
     expect(isSharedPath('/_next/static/x.js')).toBe(true);
+    expect(isSharedPath('/media/tenants/t1/products/a/480.webp')).toBe(true);
     expect(isSharedPath('/products/mug')).toBe(false);
+    expect(isSharedPath('/mediakit')).toBe(false);
   });
 });

@@ -28,9 +28,9 @@ export function routeForHost(rawHost: string | null | undefined, platformDomain:
   return { kind: 'store', host };
 }
 
-/** Paths every host serves as they are (the API, Next's assets). */
+/** Paths every host serves as they are (the API, Next's assets, stored media). */
 export function isSharedPath(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname.startsWith('/_next/') || pathname === '/favicon.ico';
+  return pathname.startsWith('/api/') || pathname.startsWith('/_next/') || pathname.startsWith('/media/') || pathname === '/favicon.ico';
 }
 
 /** The internal path a store request is rewritten to, e.g. `/store/alpha.localhost/products/mug`. */

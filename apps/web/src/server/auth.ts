@@ -3,7 +3,9 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { SessionUser } from '@vitrine/api';
 import { getDb } from './db.ts';
-import { verifyPasswordOrDummy } from './passwords.ts';
+import { redeemGrant } from './identity/signin-grants.ts';
+import { getRedis } from './redis.ts';
+import { redisPrefix } from './tenant-resolver.ts';
 import { clientIp } from './request.ts';
 import { closeSession, liveSessionUser, openSession, SESSION_MAX_AGE_SECONDS } from './sessions.ts';
 
@@ -16,18 +18,21 @@ declare module 'next-auth' {
   }
 }
 
-const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+const grantSchema = z.object({ grant: z.string().min(1).max(200) });
 
 /**
- * Email + password sign-in. Every sign-in writes a `sessions` row whose id travels in the JWT; `currentUser()`
- * honours the token only while that row exists and is unexpired, so deleting the row signs the person out.
+ * Sign-in ends here for every method (password, password + second factor, emailed link): the server action
+ * that checked the person hands over a one-time grant (signin-grants.ts), and this provider redeems it and writes
+ * a `sessions` row whose id travels in the JWT. `currentUser()` honours the token only while that row exists and
+ * is unexpired, so deleting the row signs the person out. Auth.js's own callback endpoint signs nobody in without
+ * a grant, so it cannot skip a step.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
   logger: {
-    // A wrong password is an expected answer shown beside the form, not a server error worth a stack trace.
+    // A refused grant is an expected answer shown beside the form, not a server error worth a stack trace.
     error(error) {
       if ((error as { type?: string }).type === 'CredentialsSignin') return;
       console.error('[auth]', error);
@@ -35,13 +40,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+      id: 'grant',
+      credentials: { grant: {} },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
+        const parsed = grantSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const email = parsed.data.email.toLowerCase();
-        const user = await getDb().platform.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-        if (!(await verifyPasswordOrDummy(user?.passwordHash, parsed.data.password)) || !user) return null;
+        const userId = await redeemGrant(getRedis(), redisPrefix, parsed.data.grant);
+        if (!userId) return null;
+        const user = await getDb().platform.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+        if (!user) return null;
         const sessionId = await openSession(getDb().platform, user.id, {
           userAgent: request.headers.get('user-agent'),
           ip: clientIp(request.headers),
@@ -66,7 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
-export type CurrentUser = SessionUser & { sessionId: string; name: string | null };
+export type CurrentUser = SessionUser & { sessionId: string; name: string | null; emailVerified: Date | null };
 
 /** The signed-in person, or null when signed out or when their session row was revoked or expired. */
 export async function currentUser(): Promise<CurrentUser | null> {

@@ -5,6 +5,7 @@ import { getMlServices } from './mercadolivre.ts';
 import { getRedis } from './redis.ts';
 import { getTenantResolver, redisPrefix } from './tenant-resolver.ts';
 import { getEnv } from './env.ts';
+import { getStorage } from './storage.ts';
 import { requestInfo } from './request.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -20,11 +21,13 @@ export async function serverCaller(overrides: { host?: string; activeTenantId?: 
       sessionUser: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
       host: overrides.host ?? info.host,
       activeTenantId: overrides.activeTenantId !== undefined ? overrides.activeTenantId : info.activeTenantId,
+      impersonationGrantId: info.impersonationGrantId,
       ip: info.ip,
       tenantResolver: getTenantResolver(),
       mercadolivre: getMlServices(),
       redisPrefix,
       appUrl: getEnv().APP_URL,
+      storage: getStorage(),
     }),
   );
 }

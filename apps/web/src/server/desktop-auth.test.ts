@@ -45,8 +45,10 @@ describe('desktopIdentity (bearer requests of the desktop app)', () => {
 
   it('resolves a live token to its user and takes the store from x-tenant-id only', async () => {
     const identity = await desktopIdentity(db.platform, headers({ authorization: `Bearer ${token}`, 'x-tenant-id': 't_1', cookie: 'vitrine_tenant=t_2' }));
-    expect(identity).toEqual({ user: { id: ana.id, email: ana.email, platformRole: 'NONE' }, activeTenantId: 't_1' });
-    expect((await owner.desktopToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) } })).lastUsedAt).toBeInstanceOf(Date);
+    const row = await owner.desktopToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
+    // The token's id rides along: the API gives each desktop token its own request budget and lets it sign itself out.
+    expect(identity).toEqual({ user: { id: ana.id, email: ana.email, platformRole: 'NONE', desktopTokenId: row.id }, activeTenantId: 't_1' });
+    expect(row.lastUsedAt).toBeInstanceOf(Date);
     expect((await desktopIdentity(db.platform, headers({ authorization: `Bearer ${token}` })))?.activeTenantId).toBeNull();
   });
 

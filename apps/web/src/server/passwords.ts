@@ -1,17 +1,7 @@
-import { hash, verify } from '@node-rs/argon2';
+import { hashPassword, verifyPassword } from '@vitrine/core/passwords';
 
-// argon2id (the library's default algorithm) with OWASP's recommended cost.
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const hashPassword = (password: string) => hash(password, OPTIONS);
-
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
-}
+// argon2id hashing lives in @vitrine/core, shared with the admin CLI.
+export { hashPassword, verifyPassword };
 
 // Computed once, lazily: verifying against it costs what a real verification costs.
 let dummyHash: Promise<string> | undefined;

@@ -1,6 +1,8 @@
 import { cookies, headers } from 'next/headers';
 
 export const TENANT_COOKIE = 'vitrine_tenant';
+/** Platform staff inside a store's admin: the impersonation grant's id (src/platform/impersonation-actions.ts). */
+export const IMPERSONATION_COOKIE = 'vitrine_impersonation';
 
 /** TRUSTED_PROXY_HOPS (validated with the rest of the environment in @vitrine/core/env). */
 const trustedHops = () => Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
@@ -23,5 +25,6 @@ export async function requestInfo() {
     ip: clientIp(h),
     requestId: h.get('x-request-id') ?? undefined,
     activeTenantId: c.get(TENANT_COOKIE)?.value ?? null,
+    impersonationGrantId: c.get(IMPERSONATION_COOKIE)?.value ?? null,
   };
 }

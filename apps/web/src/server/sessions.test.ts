@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, createPrismaClient, type Database, type PrismaClient } from '@vitrine/db';
 import { createTestDatabase, testKeyRing, type TestDatabase } from '@vitrine/db/testing';
-import { closeSession, liveSessionUser, openSession, SESSION_MAX_AGE_SECONDS } from './sessions.ts';
+import { closeOwnSession, closeSession, closeUserSessions, listSessions, liveSessionUser, openSession, SESSION_MAX_AGE_SECONDS } from './sessions.ts';
 
 let testDb: TestDatabase;
 let owner: PrismaClient;
@@ -42,8 +42,34 @@ describe('revocable sessions', () => {
       email: 'bruno@sessions.test',
       name: null,
       platformRole: 'SUPER_ADMIN',
+      emailVerified: null,
       sessionId: id,
     });
+  });
+
+  it('records when a session was last seen, at most once a minute', async () => {
+    const opened = new Date('2026-02-01T10:00:00Z');
+    const id = await openSession(db.platform, ana, {}, opened);
+    await owner.session.update({ where: { id }, data: { lastSeenAt: opened } });
+    await liveSessionUser(db.platform, { sessionId: id, userId: ana }, new Date('2026-02-01T10:00:30Z'));
+    expect((await owner.session.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(opened);
+    const later = new Date('2026-02-01T10:05:00Z');
+    await liveSessionUser(db.platform, { sessionId: id, userId: ana }, later);
+    expect((await owner.session.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(later);
+  });
+
+  it('closes one of the person\'s own sessions, all others, or all of them; never someone else\'s', async () => {
+    const carla = (await owner.user.create({ data: { email: 'carla@sessions.test' } })).id;
+    const [here, laptop, phone] = await Promise.all([0, 1, 2].map(() => openSession(db.platform, carla, {})));
+    const anas = await openSession(db.platform, ana, {});
+    expect(await closeOwnSession(db.platform, carla, anas)).toBe(false);
+    expect(await closeOwnSession(db.platform, carla, laptop!)).toBe(true);
+    expect((await listSessions(db.platform, carla)).map((s) => s.id).sort()).toEqual([here, phone].sort());
+    expect(await closeUserSessions(db.platform, carla, here)).toBe(1);
+    expect((await listSessions(db.platform, carla)).map((s) => s.id)).toEqual([here]);
+    expect(await closeUserSessions(db.platform, carla)).toBe(1);
+    expect(await listSessions(db.platform, carla)).toEqual([]);
+    expect(await liveSessionUser(db.platform, { sessionId: anas, userId: ana })).not.toBeNull();
   });
 
   it('refuses a token whose user is not the owner of the session row', async () => {

@@ -19,8 +19,12 @@ export interface LiveSessionUser {
   email: string;
   name: string | null;
   platformRole: PlatformRole;
+  emailVerified: Date | null;
   sessionId: string;
 }
+
+/** A session's last_seen_at is written at most this often (not on every request). */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
 
@@ -48,13 +52,41 @@ export async function liveSessionUser(
   if (!ref.sessionId || !ref.userId) return null;
   const row = await db.session.findUnique({
     where: { id: ref.sessionId },
-    select: { userId: true, expires: true, user: { select: { id: true, email: true, name: true, platformRole: true } } },
+    select: {
+      userId: true,
+      expires: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, platformRole: true, emailVerified: true } },
+    },
   });
   if (!row || row.userId !== ref.userId || row.expires.getTime() <= now.getTime()) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.session.updateMany({ where: { id: ref.sessionId }, data: { lastSeenAt: now } });
+  }
   return { ...row.user, sessionId: ref.sessionId };
 }
 
 /** Deletes the row, which revokes every copy of the token. */
 export async function closeSession(db: PlatformDb, sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Closes every session of the user, or every one but `keepSessionId`; returns how many were closed. */
+export async function closeUserSessions(db: PlatformDb, userId: string, keepSessionId?: string): Promise<number> {
+  const closed = await db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  return closed.count;
+}
+
+/** Closes one of the user's sessions (another person's id closes nothing); true when it was open. */
+export async function closeOwnSession(db: PlatformDb, userId: string, sessionId: string): Promise<boolean> {
+  return (await db.session.deleteMany({ where: { id: sessionId, userId } })).count === 1;
+}
+
+/** The user's live sessions, most recently seen first. */
+export async function listSessions(db: PlatformDb, userId: string, now = new Date()) {
+  return db.session.findMany({
+    where: { userId, expires: { gt: now } },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
+  });
 }

@@ -1,134 +1,150 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Badge, Button, Card, EmptyState, PageHeader, Price, Table } from '@vitrine/ui';
+import { can } from '@vitrine/api';
+import { Badge, Card, EmptyState, PageHeader, Table, formatMoney } from '@vitrine/ui';
 import { adminCaller } from '../../../src/admin/active-tenant.ts';
-import { setStorePublishedAction, switchTenantAction } from '../../../src/admin/actions.ts';
-import { CreateProductForm } from '../../../src/admin/create-product-form.tsx';
-import { ProductStatusToggle } from '../../../src/admin/product-status-toggle.tsx';
-import { FilterForm, PagingLinks, SearchField, SelectField } from '../../../src/forms/filter-fields.tsx';
+import { StoreHeaderActions } from '../../../src/admin/store-header-actions.tsx';
+import { storeUrl } from '../../../src/admin/store-url.ts';
+import { SalesChart } from '../../../src/dashboard/sales-chart.tsx';
+import { dashboardMessages } from '../../../src/i18n/messages/dashboard.ts';
+import { messagesFor } from '../../../src/i18n/request-locale.ts';
+import { load } from '../../../src/mercadolivre/load.ts';
 import { currentUser } from '../../../src/server/auth.ts';
-import { getEnv } from '../../../src/server/env.ts';
 
-export const metadata = { title: 'Products · Vitrine' };
+export const metadata = { title: 'Dashboard · Vitrine' };
 
-const STATUSES = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
-type Status = (typeof STATUSES)[number];
-const STATUS_OPTIONS = [
-  { value: 'ACTIVE', label: 'Active' },
-  { value: 'DRAFT', label: 'Draft' },
-  { value: 'ARCHIVED', label: 'Archived' },
-];
-const STATUS_TONE = { ACTIVE: 'success', DRAFT: 'warning', ARCHIVED: 'neutral' } as const;
+const PERIODS = [7, 30, 90] as const;
+type Period = (typeof PERIODS)[number];
 
-function storeUrl(slug: string) {
-  const env = getEnv();
-  const app = new URL(env.APP_URL);
-  return `${app.protocol}//${slug}.${env.PLATFORM_DOMAIN}${app.port ? `:${app.port}` : ''}`;
-}
+const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en-US');
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; cursor?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   // Layouts and pages render in parallel: the page checks the session too.
   if (!(await currentUser())) redirect('/login?next=/admin');
-  const params = await searchParams;
+  const t = await messagesFor(dashboardMessages);
   const { mine, active, caller } = await adminCaller();
   if (!active || !caller) {
     return (
       <main className="v-page">
-        <EmptyState title="You have no store yet" action={<Link className="v-button" href="/admin/stores/new">Open your store</Link>}>
-          Open a store to start adding products.
+        <EmptyState title={t.noStore} action={<Link className="v-button" href="/admin/stores/new">{t.openStore}</Link>}>
+          {t.noStoreText}
         </EmptyState>
       </main>
     );
   }
-  const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
-  const search = params.q?.trim() || undefined;
-  const [settings, page] = await Promise.all([
-    caller.tenant.settings.get(),
-    caller.catalog.products.list({ search, status, cursor: params.cursor, limit: 25 }),
-  ]);
-  const { tenant, storefront } = settings;
-  const platformDomain = getEnv().PLATFORM_DOMAIN;
+  const requested = Number((await searchParams).days);
+  const days: Period = PERIODS.includes(requested as Period) ? (requested as Period) : 30;
+  const [summary, settings] = await Promise.all([load(() => caller.dashboard.summary({ days })), load(() => caller.tenant.settings.get())]);
+  const published = settings.data?.storefront.published;
 
   return (
     <main className="v-page">
       <PageHeader
-        title={tenant.name}
+        title={`${t.title} · ${active.name}`}
         description={
           <>
-            <a href={storeUrl(tenant.slug)}>{`${tenant.slug}.${platformDomain}`}</a>{' '}
-            {storefront.published ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Not published</Badge>}
+            <a href={storeUrl(active.slug)}>{storeUrl(active.slug).replace(/^https?:\/\//, '')}</a>{' '}
+            {published === undefined ? null : published ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Not published</Badge>}
           </>
         }
-        actions={
-          <div className="v-row">
-            {mine.length > 1 ? (
-              <form action={switchTenantAction} className="v-row">
-                <div className="v-field" style={{ marginBottom: 0 }}>
-                  <label htmlFor="tenant-switcher">Store</label>
-                  <select id="tenant-switcher" name="tenantId" defaultValue={active.id}>
-                    {mine.map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <Button type="submit" variant="secondary">
-                  Switch
-                </Button>
-              </form>
-            ) : null}
-            <form action={setStorePublishedAction}>
-              <input type="hidden" name="published" value={storefront.published ? 'false' : 'true'} />
-              <Button type="submit" variant={storefront.published ? 'secondary' : 'primary'}>
-                {storefront.published ? 'Unpublish store' : 'Publish store'}
-              </Button>
-            </form>
-          </div>
-        }
+        actions={published === undefined ? null : <StoreHeaderActions mine={mine} activeId={active.id} published={published} />}
       />
-      <Card>
-        <h2 style={{ marginTop: 0 }}>Add a product</h2>
-        <CreateProductForm currency={tenant.currency} />
-      </Card>
-      <h2>Products</h2>
-      <FilterForm action="/admin">
-        <SearchField value={search} placeholder="Title or SKU" />
-        <SelectField name="status" label="Status" value={status} options={STATUS_OPTIONS} />
-      </FilterForm>
-      {page.items.length === 0 ? (
-        <EmptyState title={search || status ? 'No products match' : 'No products yet'}>
-          {search || status ? 'Try another search or status.' : 'Add your first product with the form above.'}
-        </EmptyState>
+      <nav aria-label={t.shortcuts} className="v-row" style={{ marginBottom: 'var(--space-4)' }}>
+        <Link href="/admin/products">{t.products}</Link>
+        <Link href="/admin/mercadolivre">Mercado Livre</Link>
+        {can(active, 'team:manage') ? <Link href="/admin/team">{t.team}</Link> : null}
+        {can(active, 'settings:read') ? <Link href="/admin/settings">{t.settings}</Link> : null}
+        {can(active, 'audit:read') ? <Link href="/admin/audit">{t.audit}</Link> : null}
+        {can(active, 'billing:manage') ? <Link href="/admin/billing">{t.billing}</Link> : null}
+      </nav>
+      {summary.error !== null ? (
+        <EmptyState title={t.title}>{summary.code === 'FORBIDDEN' ? t.refused : summary.error}</EmptyState>
       ) : (
-        <Table data-testid="admin-products">
+        <Summary data={summary.data} t={t} />
+      )}
+    </main>
+  );
+}
+
+type SummaryData = Awaited<ReturnType<NonNullable<Awaited<ReturnType<typeof adminCaller>>['caller']>['dashboard']['summary']>>;
+
+function Summary({ data, t }: { data: SummaryData; t: (typeof dashboardMessages)['en'] }) {
+  const main = data.sales.find((s) => s.currency === data.currency);
+  const others = data.sales.filter((s) => s.currency !== data.currency);
+  return (
+    <>
+      <nav aria-label={t.period} className="v-row" style={{ marginBottom: 'var(--space-4)' }}>
+        {PERIODS.map((p) =>
+          p === data.days ? (
+            <strong key={p} aria-current="page">
+              {t.lastDays(p)}
+            </strong>
+          ) : (
+            <Link key={p} href={`/admin?days=${p}`}>
+              {t.lastDays(p)}
+            </Link>
+          ),
+        )}
+      </nav>
+      <p data-testid="dashboard-source">{t.source(data.sources.map((s) => s.label).join(', '))}</p>
+      <div className="v-grid" data-testid="dashboard-kpis">
+        <Card>
+          <h2 style={{ margin: 0, fontSize: '1rem' }}>{t.sales}</h2>
+          <p style={{ fontSize: '1.6rem', margin: 'var(--space-2) 0 0' }} data-testid="kpi-sales">
+            {money(main?.totalMinor ?? 0, data.currency)}
+          </p>
+          {others.length ? (
+            <p style={{ margin: 0 }}>
+              {t.otherCurrencies} {others.map((o) => money(o.totalMinor, o.currency)).join(', ')}
+            </p>
+          ) : null}
+        </Card>
+        <Card>
+          <h2 style={{ margin: 0, fontSize: '1rem' }}>{t.orders}</h2>
+          <p style={{ fontSize: '1.6rem', margin: 'var(--space-2) 0 0' }} data-testid="kpi-orders">
+            {data.orders}
+          </p>
+        </Card>
+        <Card>
+          <h2 style={{ margin: 0, fontSize: '1rem' }}>{t.visits}</h2>
+          <p style={{ fontSize: '1.6rem', margin: 'var(--space-2) 0 0' }} data-testid="kpi-visits">
+            {data.visits}
+          </p>
+        </Card>
+        <Card>
+          <h2 style={{ margin: 0, fontSize: '1rem' }}>{t.conversion}</h2>
+          <p style={{ fontSize: '1.6rem', margin: 'var(--space-2) 0 0' }} data-testid="kpi-conversion" title={t.conversionHelp}>
+            {data.conversion === null ? '—' : `${(data.conversion * 100).toFixed(1)}%`}
+          </p>
+        </Card>
+      </div>
+      <Card>
+        <h2 style={{ marginTop: 0 }}>{t.chartTitle(data.days)}</h2>
+        <SalesChart days={data.daily} currency={data.currency} label={t.chartLabel} />
+      </Card>
+      <h2>{t.topProducts}</h2>
+      {data.topProducts.length === 0 ? (
+        <EmptyState title={t.topProducts}>{t.noSales}</EmptyState>
+      ) : (
+        <Table data-testid="top-products">
           <thead>
             <tr>
-              <th>Title</th>
-              <th>Price</th>
-              <th>Stock</th>
-              <th>Status</th>
-              <th />
+              <th>{t.product}</th>
+              <th>{t.quantity}</th>
+              <th>{t.sales}</th>
             </tr>
           </thead>
           <tbody>
-            {page.items.map((p) => (
-              <tr key={p.id}>
+            {data.topProducts.map((p) => (
+              <tr key={`${p.key}-${p.currency}`}>
                 <td>{p.title}</td>
-                <td>{p.priceMin !== null && p.currency ? <Price min={p.priceMin} max={p.priceMax ?? undefined} currency={p.currency} locale={tenant.locale} /> : '—'}</td>
-                <td>{p.totalStock}</td>
-                <td>
-                  <Badge tone={STATUS_TONE[p.status]}>{p.status.toLowerCase()}</Badge>
-                </td>
-                <td>
-                  <ProductStatusToggle id={p.id} status={p.status} title={p.title} />
-                </td>
+                <td>{p.quantity}</td>
+                <td>{money(p.salesMinor, p.currency)}</td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      <PagingLinks path="/admin" filters={{ q: search, status }} cursor={params.cursor} nextCursor={page.nextCursor} />
-    </main>
+    </>
   );
 }

@@ -3,10 +3,14 @@ import { redirect } from 'next/navigation';
 import { Badge, Button, Card, EmptyState, Input, PageHeader, Table } from '@vitrine/ui';
 import { revokeDesktopTokenAction } from '../../../../src/desktop/actions.ts';
 import { ApproveDesktopForm } from '../../../../src/desktop/approve-form.tsx';
+import { desktopMessages } from '../../../../src/i18n/messages/desktop.ts';
+import { messagesFor, requestLocale } from '../../../../src/i18n/request-locale.ts';
 import { currentUser } from '../../../../src/server/auth.ts';
 import { serverCaller } from '../../../../src/server/caller.ts';
 
-export const metadata = { title: 'Desktop app · Vitrine' };
+export async function generateMetadata() {
+  return { title: (await messagesFor(desktopMessages)).metaTitle };
+}
 
 type Search = { code?: string; approved?: string };
 
@@ -22,6 +26,8 @@ export default async function DesktopActivatePage({ searchParams }: { searchPara
     const back = code ? `/desktop/activate?code=${encodeURIComponent(code)}` : '/desktop/activate';
     redirect(`/login?next=${encodeURIComponent(back)}`);
   }
+  const locale = await requestLocale();
+  const t = desktopMessages[locale];
   const caller = await serverCaller();
   let pending: { userCode: string; deviceName: string } | null = null;
   let lookupError: string | null = null;
@@ -37,15 +43,15 @@ export default async function DesktopActivatePage({ searchParams }: { searchPara
 
   return (
     <main className="v-page" style={{ maxWidth: 720 }}>
-      <PageHeader title="Desktop app" description="Sign in the Vitrine desktop app with the code it shows, and manage the computers signed in as you." />
+      <PageHeader title={t.title} description={t.description} />
       <Card>
         {approved ? (
           <p className="v-alert" role="status" data-testid="desktop-approved">
-            {approved} is signed in. You can go back to the desktop app.
+            {t.approved(approved)}
           </p>
         ) : null}
         {pending ? (
-          <ApproveDesktopForm userCode={pending.userCode} deviceName={pending.deviceName} />
+          <ApproveDesktopForm userCode={pending.userCode} deviceName={pending.deviceName} locale={locale} />
         ) : (
           <form method="get" action="/desktop/activate">
             {lookupError ? (
@@ -53,22 +59,22 @@ export default async function DesktopActivatePage({ searchParams }: { searchPara
                 {lookupError}
               </p>
             ) : null}
-            <Input label="Code shown in the desktop app" name="code" placeholder="XXXX-XXXX" defaultValue={code} autoComplete="off" autoCapitalize="characters" />
-            <Button type="submit">Continue</Button>
+            <Input label={t.codeLabel} name="code" placeholder="XXXX-XXXX" defaultValue={code} autoComplete="off" autoCapitalize="characters" />
+            <Button type="submit">{t.continue}</Button>
           </form>
         )}
       </Card>
 
-      <h2>Signed-in computers</h2>
+      <h2>{t.computersHeading}</h2>
       {tokens.length === 0 ? (
-        <EmptyState title="No desktop app is signed in as you." />
+        <EmptyState title={t.noComputers} />
       ) : (
         <Table data-testid="desktop-tokens">
           <thead>
             <tr>
-              <th>Computer</th>
-              <th>Signed in</th>
-              <th>Last used</th>
+              <th>{t.colComputer}</th>
+              <th>{t.colSignedIn}</th>
+              <th>{t.colLastUsed}</th>
               <th />
             </tr>
           </thead>
@@ -80,12 +86,12 @@ export default async function DesktopActivatePage({ searchParams }: { searchPara
                 <td>{when(token.lastUsedAt)}</td>
                 <td>
                   {token.revokedAt ? (
-                    <Badge>Revoked {when(token.revokedAt)}</Badge>
+                    <Badge>{t.revoked(when(token.revokedAt))}</Badge>
                   ) : (
                     <form action={revokeDesktopTokenAction}>
                       <input type="hidden" name="tokenId" value={token.id} />
-                      <Button type="submit" variant="danger" aria-label={`Revoke ${token.name}`}>
-                        Revoke
+                      <Button type="submit" variant="danger" aria-label={t.revokeLabel(token.name)}>
+                        {t.revoke}
                       </Button>
                     </form>
                   )}

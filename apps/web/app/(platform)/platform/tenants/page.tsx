@@ -1,58 +1,85 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { Badge, EmptyState, PageHeader, Table } from '@vitrine/ui';
-import { currentUser } from '../../../../src/server/auth.ts';
+import { FilterForm, PagingLinks, SearchField, SelectField } from '../../../../src/forms/filter-fields.tsx';
+import { platformTenantMessages } from '../../../../src/i18n/messages/platform-tenants.ts';
+import { messagesFor } from '../../../../src/i18n/request-locale.ts';
+import { requirePlatformStaff } from '../../../../src/platform/staff.ts';
 import { serverCaller } from '../../../../src/server/caller.ts';
 import { TenantStatusForm } from './status-form.tsx';
+import { STATUS_TONE, TENANT_STATUSES } from './labels.ts';
 
 export const metadata = { title: 'Stores · Vitrine platform' };
 
-const TONE = { ACTIVE: 'success', TRIAL: 'neutral', SUSPENDED: 'danger', CANCELLED: 'warning' } as const;
+type Search = { q?: string; status?: string; plan?: string; partner?: string; cursor?: string };
 
-export default async function PlatformTenantsPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
-  const user = await currentUser();
-  if (!user) redirect('/login?next=/platform/tenants');
-  if (user.platformRole !== 'SUPER_ADMIN') notFound();
-  const { q, cursor } = await searchParams;
-  const search = q?.trim() || undefined;
-  const page = await (await serverCaller()).platform.tenants.list({ search, cursor, limit: 50 });
+export default async function PlatformTenantsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requirePlatformStaff('/platform/tenants');
+  const params = await searchParams;
+  const search = params.q?.trim() || undefined;
+  const status = TENANT_STATUSES.find((s) => s === params.status);
+  const plan = params.plan?.trim() || undefined;
+  const partnerId = params.partner?.trim() || undefined;
+  const caller = await serverCaller();
+  const [page, filters, t] = await Promise.all([
+    caller.platform.tenants.list({ search, status, plan, partnerId, cursor: params.cursor, limit: 50 }),
+    caller.platform.tenants.filters(),
+    messagesFor(platformTenantMessages),
+  ]);
   return (
     <main className="v-page">
-      <PageHeader title="Stores" description="Every store on the platform." />
-      <form className="v-row" method="get">
-        <div className="v-field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={search} placeholder="Name or address" />
-        </div>
-      </form>
+      <PageHeader title={t.stores} description={t.storesDescription} />
+      <FilterForm action="/platform/tenants" submitLabel={t.filter}>
+        <SearchField value={search} placeholder={t.searchPlaceholder} label={t.search} />
+        <SelectField name="status" label={t.status} value={status} allLabel={t.all} options={TENANT_STATUSES.map((s) => ({ value: s, label: t[s] }))} />
+        <SelectField name="plan" label={t.plan} value={plan} allLabel={t.all} options={filters.plans.map((p) => ({ value: p.code, label: p.name }))} />
+        <SelectField
+          name="partner"
+          label={t.partner}
+          value={partnerId}
+          allLabel={t.all}
+          options={[{ value: 'none', label: t.direct }, ...filters.partners.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+      </FilterForm>
       {page.items.length === 0 ? (
-        <EmptyState title="No stores found" />
+        <EmptyState title={t.noStores} />
       ) : (
         <Table>
           <thead>
             <tr>
-              <th>Store</th>
-              <th>Address</th>
-              <th>Status</th>
-              <th>Action</th>
+              <th>{t.store}</th>
+              <th>{t.address}</th>
+              <th>{t.plan}</th>
+              <th>{t.partner}</th>
+              <th>{t.status}</th>
+              <th>{t.action}</th>
             </tr>
           </thead>
           <tbody>
-            {page.items.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.primaryHostname ?? t.slug}</td>
+            {page.items.map((tenant) => (
+              <tr key={tenant.id}>
                 <td>
-                  <Badge tone={TONE[t.status]}>{t.status.toLowerCase()}</Badge>
-                  {t.suspendedReason ? <div style={{ fontSize: '0.85rem' }}>{t.suspendedReason}</div> : null}
+                  <Link href={`/platform/tenants/${tenant.id}`}>{tenant.name}</Link>
                 </td>
-                <td>{t.status === 'CANCELLED' ? null : <TenantStatusForm tenantId={t.id} suspended={t.status === 'SUSPENDED'} name={t.name} />}</td>
+                <td>{tenant.primaryHostname ?? tenant.slug}</td>
+                <td>{tenant.planCode}</td>
+                <td>{tenant.partner?.name ?? '—'}</td>
+                <td>
+                  <Badge tone={STATUS_TONE[tenant.status]}>{t[tenant.status]}</Badge>
+                  {tenant.suspendedReason ? <div style={{ fontSize: '0.85rem' }}>{tenant.suspendedReason}</div> : null}
+                </td>
+                <td>{tenant.status === 'CANCELLED' ? null : <TenantStatusForm tenantId={tenant.id} suspended={tenant.status === 'SUSPENDED'} name={tenant.name} />}</td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      {page.nextCursor ? <Link href={`/platform/tenants?${new URLSearchParams({ ...(search ? { q: search } : {}), cursor: page.nextCursor })}`}>Next page</Link> : null}
+      <PagingLinks
+        path="/platform/tenants"
+        filters={{ q: search, status, plan, partner: partnerId }}
+        cursor={params.cursor}
+        nextCursor={page.nextCursor}
+        labels={{ first: t.firstPage, next: t.nextPage }}
+      />
     </main>
   );
 }

@@ -7,7 +7,8 @@ import { getMlServices } from '../../../../src/server/mercadolivre.ts';
 import { getRedis } from '../../../../src/server/redis.ts';
 import { getTenantResolver, redisPrefix } from '../../../../src/server/tenant-resolver.ts';
 import { getEnv } from '../../../../src/server/env.ts';
-import { clientIp, TENANT_COOKIE } from '../../../../src/server/request.ts';
+import { getStorage } from '../../../../src/server/storage.ts';
+import { clientIp, IMPERSONATION_COOKIE, TENANT_COOKIE } from '../../../../src/server/request.ts';
 import { isCrossOriginWrite } from '../../../../src/server/same-origin.ts';
 
 const CROSS_ORIGIN_REFUSED = {
@@ -19,9 +20,11 @@ async function browserIdentity(req: Request) {
   const user = await currentUser();
   const cookie = req.headers.get('cookie') ?? '';
   const tenantCookie = cookie.split(/;\s*/).find((c) => c.startsWith(`${TENANT_COOKIE}=`));
+  const impersonationCookie = cookie.split(/;\s*/).find((c) => c.startsWith(`${IMPERSONATION_COOKIE}=`));
   return {
     user: user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null,
     activeTenantId: tenantCookie ? decodeURIComponent(tenantCookie.slice(TENANT_COOKIE.length + 1)) : req.headers.get('x-tenant-id'),
+    impersonationGrantId: impersonationCookie ? decodeURIComponent(impersonationCookie.slice(IMPERSONATION_COOKIE.length + 1)) : null,
   };
 }
 
@@ -43,11 +46,13 @@ function handler(req: Request) {
         sessionUser: identity.user,
         host: req.headers.get('host') ?? '',
         activeTenantId: identity.activeTenantId,
+        impersonationGrantId: 'impersonationGrantId' in identity ? identity.impersonationGrantId : null,
         ip: clientIp(req.headers),
         tenantResolver: getTenantResolver(),
         mercadolivre: getMlServices(),
         redisPrefix,
         appUrl: getEnv().APP_URL,
+        storage: getStorage(),
       });
     },
   });

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ModuleGate } from '../../../../src/modules/module-gate.tsx';
+
+/** The support module's pages: shown only when the module is on for the store and the member (see src/modules). */
+export default function SupportModuleLayout({ children }: { children: ReactNode }) {
+  return <ModuleGate module="support">{children}</ModuleGate>;
+}

@@ -1,0 +1,3 @@
+import { handleImageUpload } from '../../../../src/server/image-upload.ts';
+
+export const POST = handleImageUpload;

@@ -1,0 +1,106 @@
+import { defineMessages } from '../messages.ts';
+
+const minutes = (count: number) => `${count} minute${count === 1 ? '' : 's'}`;
+const minutos = (count: number) => `${count} minuto${count === 1 ? '' : 's'}`;
+
+/**
+ * What the sign-in, account-security and invitation actions answer, keyed by a stable code: the actions (and the
+ * zod schemas in src/auth/form-errors.ts) name the code, the visitor's language picks the sentence.
+ */
+export const authErrorMessages = defineMessages({
+  en: {
+    emailMissing: 'Enter your email address',
+    emailInvalid: 'Enter a valid email address',
+    emailTooLong: 'This email address is too long',
+    emailTaken: 'An account with this email already exists. Sign in instead.',
+    passwordMissing: 'Enter your password',
+    passwordTooShort: 'Use at least 10 characters for your password',
+    passwordTooLong: 'Use at most 200 characters for your password',
+    passwordsDiffer: 'The two passwords are not the same',
+    wrongCredentials: 'That email and password do not match an account.',
+    wrongPassword: 'That password is not right',
+    nameMissing: 'Tell us your name',
+    nameTooLong: 'Use at most 100 characters for your name',
+    resetSent: 'If an account exists for that address, we sent it a link to choose a new password. The link expires in 30 minutes.',
+    magicLinkSent: 'If an account exists for that address, we sent it a sign-in link. The link expires in 15 minutes.',
+    magicLinkExpired: 'This sign-in link has expired or was already used. Ask for a new one on the sign-in page.',
+    resetLinkExpired: 'This reset link has expired or was already used. Ask for a new one.',
+    challengeExpired: 'This sign-in has expired. Sign in again with your password.',
+    codeMissing: 'Enter the 6-digit code from your authenticator app, or a recovery code',
+    codeRejected: 'That code is not valid or was already used. Wait for the next code from your authenticator app, or use a recovery code.',
+    totpCodeFormat: 'Enter the 6-digit code your authenticator app shows',
+    totpSetupRejected: 'That code is not right. Check the time on your phone and enter the current code.',
+    totpRejected: 'That code is not valid or was already used. Wait for the next code.',
+    twoFactorTurnedOn: 'Two-factor authentication is on.',
+    recoveryCodesReplaced: 'Here are your new recovery codes. The old ones no longer work.',
+    twoFactorTurnedOff: 'Two-factor authentication is off.',
+    twoFactorAlreadyOff: 'Two-factor authentication is already off.',
+    alreadyVerified: 'Your email address is already confirmed.',
+    verificationResent: (email: string) => `We sent a new link to ${email}.`,
+    chooseSession: 'Choose a session to sign out.',
+    cannotRevokeCurrent: 'To sign out of this browser, use "Sign out" at the top of the page.',
+    sessionAlreadyClosed: 'That session was already signed out.',
+    tooManySignIns: (wait: number) => `Too many sign-in attempts. Please wait ${minutes(wait)} and try again.`,
+    tooManyEmails: (wait: number) => `Too many emails asked for this address. Please wait ${minutes(wait)} and try again.`,
+    tooManyCodes: (wait: number) => `Too many wrong codes. Please wait ${minutes(wait)} and try again.`,
+    tooManyAttempts: (wait: number) => `Too many wrong attempts. Please wait ${minutes(wait)} and try again.`,
+    invitationUnknown: 'This invitation link is not valid. Ask the store for a new invitation.',
+    invitationMalformed: 'This invitation link is not valid. Check that you copied all of it.',
+    invitationAccepted: 'This invitation was already accepted.',
+    invitationRevoked: 'This invitation was withdrawn by the store. Ask them for a new one.',
+    invitationExpired: 'This invitation has expired. Ask the store to send it again.',
+    invitationForSomeoneElse: 'This invitation is for another email address. Sign in with the invited email to accept it.',
+    alreadyMember: 'You are already a member of this store.',
+  },
+  'pt-BR': {
+    emailMissing: 'Digite seu e-mail',
+    emailInvalid: 'Digite um e-mail válido',
+    emailTooLong: 'Este e-mail é longo demais',
+    emailTaken: 'Já existe uma conta com este e-mail. Entre com ela.',
+    passwordMissing: 'Digite sua senha',
+    passwordTooShort: 'Use pelo menos 10 caracteres na senha',
+    passwordTooLong: 'Use no máximo 200 caracteres na senha',
+    passwordsDiffer: 'As duas senhas não são iguais',
+    wrongCredentials: 'Esse e-mail e essa senha não correspondem a uma conta.',
+    wrongPassword: 'Essa senha não está certa',
+    nameMissing: 'Diga seu nome',
+    nameTooLong: 'Use no máximo 100 caracteres no nome',
+    resetSent: 'Se existe uma conta com esse e-mail, enviamos para ele um link para escolher uma nova senha. O link expira em 30 minutos.',
+    magicLinkSent: 'Se existe uma conta com esse e-mail, enviamos para ele um link de acesso. O link expira em 15 minutos.',
+    magicLinkExpired: 'Este link de acesso expirou ou já foi usado. Peça um novo na página de entrada.',
+    resetLinkExpired: 'Este link de redefinição expirou ou já foi usado. Peça um novo.',
+    challengeExpired: 'Esta entrada expirou. Entre de novo com sua senha.',
+    codeMissing: 'Digite o código de 6 dígitos do seu app autenticador ou um código de recuperação',
+    codeRejected: 'Esse código não é válido ou já foi usado. Espere o próximo código do seu app autenticador ou use um código de recuperação.',
+    totpCodeFormat: 'Digite o código de 6 dígitos que seu app autenticador mostra',
+    totpSetupRejected: 'Esse código não está certo. Confira o horário do seu celular e digite o código atual.',
+    totpRejected: 'Esse código não é válido ou já foi usado. Espere o próximo código.',
+    twoFactorTurnedOn: 'A autenticação em dois fatores está ligada.',
+    recoveryCodesReplaced: 'Aqui estão seus novos códigos de recuperação. Os antigos não funcionam mais.',
+    twoFactorTurnedOff: 'A autenticação em dois fatores está desligada.',
+    twoFactorAlreadyOff: 'A autenticação em dois fatores já está desligada.',
+    alreadyVerified: 'Seu e-mail já está confirmado.',
+    verificationResent: (email: string) => `Enviamos um novo link para ${email}.`,
+    chooseSession: 'Escolha uma sessão para desconectar.',
+    cannotRevokeCurrent: 'Para sair deste navegador, use "Sair" no topo da página.',
+    sessionAlreadyClosed: 'Essa sessão já estava encerrada.',
+    tooManySignIns: (wait: number) => `Tentativas de entrada demais. Aguarde ${minutos(wait)} e tente de novo.`,
+    tooManyEmails: (wait: number) => `E-mails demais pedidos para este endereço. Aguarde ${minutos(wait)} e tente de novo.`,
+    tooManyCodes: (wait: number) => `Códigos errados demais. Aguarde ${minutos(wait)} e tente de novo.`,
+    tooManyAttempts: (wait: number) => `Tentativas erradas demais. Aguarde ${minutos(wait)} e tente de novo.`,
+    invitationUnknown: 'Este link de convite não é válido. Peça à loja um novo convite.',
+    invitationMalformed: 'Este link de convite não é válido. Confira se você copiou o link inteiro.',
+    invitationAccepted: 'Este convite já foi aceito.',
+    invitationRevoked: 'Este convite foi cancelado pela loja. Peça um novo a ela.',
+    invitationExpired: 'Este convite expirou. Peça à loja para enviá-lo de novo.',
+    invitationForSomeoneElse: 'Este convite é para outro e-mail. Entre com o e-mail convidado para aceitá-lo.',
+    alreadyMember: 'Você já é membro desta loja.',
+  },
+});
+
+export type AuthErrorMessages = (typeof authErrorMessages)['en'];
+/** The codes whose sentence needs no value (field errors, refusals): what schemas and mappings may name. */
+export type AuthErrorCode = { [K in keyof AuthErrorMessages]: AuthErrorMessages[K] extends string ? K : never }[keyof AuthErrorMessages];
+
+/** Whole minutes to wait from a rate limiter's answer, never less than one. */
+export const minutesToWait = (retryAfterSeconds: number) => Math.max(1, Math.ceil(retryAfterSeconds / 60));
