@@ -135,4 +135,17 @@ export const MIGRATIONS: readonly string[] = [
     );`,
     'CREATE INDEX outbox_status_seq_idx ON outbox (status, seq);',
   ].join('\n'),
+  // 3: the seller's answer templates (app/templates.ts), and lookups the question queue makes per question.
+  [
+    `CREATE TABLE templates (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      body text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );`,
+    'CREATE UNIQUE INDEX templates_name_idx ON templates (lower(name));',
+    'CREATE INDEX outbox_question_idx ON outbox (question_id, status);',
+    'CREATE INDEX orders_buyer_idx ON orders (account_id, buyer_id, date_created);',
+  ].join('\n'),
 ];

@@ -47,6 +47,8 @@ export interface EarlierQuestion {
 export interface OpenQuestion extends Question {
   /** The title from an order item of this account with the same ML item, when the store has one. */
   itemTitle: string | null;
+  /** The nickname on the latest order of the same buyer on this account, when there is one. */
+  buyerNickname: string | null;
   /** The same buyer's earlier questions to this account, oldest first. */
   earlierQuestions: EarlierQuestion[];
 }
@@ -246,9 +248,20 @@ async function order(db: PGlite, id: string): Promise<OrderDetail | null> {
   return { ...row, items: row.items.map(reviveItem), shipment: shipment.rows[0] ?? null, messages: messages.rows };
 }
 
+/**
+ * A question still waiting for this seller: no answer of this machine waits in the outbox or was refused for good
+ * (the conflict is shown instead), and neither the outbox nor the platform holds an answer that is not REFUSED.
+ */
+const NOT_ANSWERED_HERE = `NOT EXISTS (SELECT 1 FROM outbox x WHERE x.question_id = q.id AND (x.status IN ('pending', 'conflict')
+    OR (x.status = 'sent' AND NOT EXISTS (SELECT 1 FROM answers r WHERE r.idempotency_key = x.idempotency_key AND r.status = 'REFUSED'))))
+  AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.account_id = q.account_id AND a.ml_question_id = q.ml_question_id AND a.status <> 'REFUSED')`;
+
 async function unansweredQuestions(db: PGlite, accountId?: string): Promise<OpenQuestion[]> {
-  const { rows } = await db.query<Question & { itemTitle: string | null; earlierQuestions: RawJson[] }>(
+  const { rows } = await db.query<Question & { itemTitle: string | null; buyerNickname: string | null; earlierQuestions: RawJson[] }>(
     `SELECT ${selectList(TABLES.questions, 'q')},
+       (SELECT o.buyer_nickname FROM orders o
+         WHERE o.account_id = q.account_id AND o.buyer_id = q.buyer_id AND o.buyer_nickname IS NOT NULL
+         ORDER BY o.date_created DESC LIMIT 1) AS "buyerNickname",
        (SELECT i.title FROM order_items i JOIN orders o ON o.id = i.order_id
          WHERE i.ml_item_id = q.ml_item_id AND o.account_id = q.account_id ORDER BY o.date_created DESC LIMIT 1) AS "itemTitle",
        COALESCE((SELECT json_agg(json_build_object('id', e.id, 'mlItemId', e.ml_item_id, 'text', e.text, 'status', e.status,
@@ -256,7 +269,7 @@ async function unansweredQuestions(db: PGlite, accountId?: string): Promise<Open
          FROM questions e
          WHERE e.account_id = q.account_id AND e.buyer_id = q.buyer_id AND (e.date_created, e.id) < (q.date_created, q.id)), '[]'::json) AS "earlierQuestions"
      FROM questions q
-     WHERE q.status = 'UNANSWERED' ${accountId ? 'AND q.account_id = $1' : ''}
+     WHERE q.status = 'UNANSWERED' ${accountId ? 'AND q.account_id = $1' : ''} AND ${NOT_ANSWERED_HERE}
      ORDER BY q.date_created, q.id`,
     accountId ? [accountId] : [],
   );

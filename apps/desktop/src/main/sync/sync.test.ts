@@ -134,7 +134,7 @@ describe('answers written offline', () => {
       drafts.push(await enqueueAnswer(store, { questionId: q.id, accountId: q.accountId, text }));
     }
     expect(new Set(drafts.map((d) => d.idempotencyKey)).size).toBe(3);
-    expect(await flushOutbox(store, net)).toEqual({ sent: 0, conflicts: 0, pending: 3, offline: true });
+    expect(await flushOutbox(store, net)).toEqual({ sent: 0, conflicts: 0, pending: 3, offline: true, stoppedBy: expect.any(OfflineError) });
     expect((await outboxItems(store)).map((i) => i.status)).toEqual(['pending', 'pending', 'pending']);
     expect(await serverAnswers()).toHaveLength(0);
 
@@ -142,7 +142,7 @@ describe('answers written offline', () => {
     await web.mercadolivre.answer({ questionId: q1!.id, text: 'Answered on the web.', idempotencyKey: 'web-answer-0001' });
 
     net.online = true;
-    expect(await flushOutbox(store, net)).toEqual({ sent: 2, conflicts: 1, pending: 0, offline: false });
+    expect(await flushOutbox(store, net)).toEqual({ sent: 2, conflicts: 1, pending: 0, offline: false, stoppedBy: null });
     const items = await outboxItems(store);
     expect(items.map((i) => [i.questionId, i.status])).toEqual([[q0!.id, 'sent'], [q1!.id, 'conflict'], [q2!.id, 'sent']]);
     expect(items[1]).toMatchObject({ text: 'Blue and green.', answerId: null, error: expect.stringMatching(/already being sent|can no longer be answered/) });
@@ -155,7 +155,7 @@ describe('answers written offline', () => {
     expect(await serverAnswers()).toHaveLength(3);
 
     // Flushing again sends nothing more.
-    expect(await flushOutbox(store, net)).toEqual({ sent: 0, conflicts: 0, pending: 0, offline: false });
+    expect(await flushOutbox(store, net)).toEqual({ sent: 0, conflicts: 0, pending: 0, offline: false, stoppedBy: null });
     expect(await serverAnswers()).toHaveLength(3);
   });
 

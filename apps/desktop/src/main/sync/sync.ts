@@ -7,6 +7,8 @@ export interface SyncOptions {
   resources?: readonly Resource[];
   /** Items per page (the feed allows 1–500). */
   pageSize?: number;
+  /** Called before each resource and after each page: the resource, resources finished, their number, items so far. */
+  onProgress?: (progress: { resource: Resource; done: number; total: number; items: number }) => void;
 }
 
 export interface SyncCounts {
@@ -25,7 +27,9 @@ export async function syncOnce(store: LocalStore, transport: Transport, options:
   const resources = options.resources ?? RESOURCES;
   const pageSize = options.pageSize ?? 200;
   const counts: SyncCounts = { resources: {}, pages: 0, items: 0 };
-  for (const resource of resources) {
+  const report = (resource: Resource, done: number) => options.onProgress?.({ resource, done, total: resources.length, items: counts.items });
+  for (const [index, resource] of resources.entries()) {
+    report(resource, index);
     const mine = { pages: 0, items: 0 };
     counts.resources[resource] = mine;
     let cursor = await store.cursor(resource);
@@ -37,6 +41,7 @@ export async function syncOnce(store: LocalStore, transport: Transport, options:
       mine.items += page.items.length;
       counts.pages += 1;
       counts.items += page.items.length;
+      report(resource, index);
       if (!page.hasMore || page.nextCursor === cursor) break;
       cursor = page.nextCursor;
     }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Resource, ResourceItem } from '../store/types.ts';
 
 /**
@@ -40,6 +41,23 @@ export class AnswerConflictError extends Error {
   override readonly name = 'AnswerConflictError';
 }
 
+/** The platform no longer accepts this computer's token (revoked, or unknown): sign in again. */
+export class SignedOutError extends Error {
+  override readonly name = 'SignedOutError';
+}
+
+/** The platform asked this app to slow down (TOO_MANY_REQUESTS) more times in a row than the transport waits for. */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; data?: unknown };
@@ -66,19 +84,40 @@ function trpcCode(error: unknown): string | null {
   return null;
 }
 
-/** A failure as the app handles it: OfflineError, AnswerConflictError, or the error itself. */
+/** How long the server asked to wait (error data `retryAfterMs`), else one second. */
+function retryAfterOf(error: unknown): number {
+  const data = (error as ErrorLike).data as { retryAfterMs?: unknown } | undefined;
+  const ms = typeof data?.retryAfterMs === 'number' ? data.retryAfterMs : 1000;
+  return Math.min(Math.max(ms, 50), 60_000);
+}
+
+/** A failure as the app handles it: one of the errors above, or the error itself. */
 export function classifyError(error: unknown): unknown {
-  if (error instanceof OfflineError || error instanceof AnswerConflictError) return error;
-  if (trpcCode(error) === 'CONFLICT') return new AnswerConflictError((error as Error).message, { cause: error });
-  if (trpcCode(error) === null && isNetworkFailure(error)) return new OfflineError(undefined, { cause: error });
+  if (error instanceof OfflineError || error instanceof AnswerConflictError || error instanceof SignedOutError || error instanceof RateLimitedError) return error;
+  const code = trpcCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'CONFLICT') return new AnswerConflictError(message, { cause: error });
+  if (code === 'UNAUTHORIZED') return new SignedOutError(message, { cause: error });
+  if (code === 'TOO_MANY_REQUESTS') return new RateLimitedError(message, retryAfterOf(error), { cause: error });
+  if (code === null && isNetworkFailure(error)) return new OfflineError(undefined, { cause: error });
   return error;
 }
 
-async function mapped<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw classifyError(error);
+/** Slowed down this many times in a row, a call gives up with RateLimitedError (the caller retries later). */
+const RATE_LIMIT_RETRIES = 20;
+
+async function mapped<T>(call: () => Promise<T>, wait: (ms: number) => Promise<void>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure instanceof RateLimitedError && attempt < RATE_LIMIT_RETRIES) {
+        await wait(failure.retryAfterMs);
+        continue;
+      }
+      throw failure;
+    }
   }
 }
 
@@ -90,23 +129,32 @@ interface ChangesResult {
 type ChangesCall = (input: { resource: Resource; cursor?: string; limit: number }) => Promise<ChangesResult>;
 type AnswerCall = (input: AnswerInput) => Promise<AnswerResult>;
 
-function fromCalls(changes: ChangesCall, answer: AnswerCall): Transport {
+export interface TransportOptions {
+  /** How a slowed-down call waits before trying again (default: a timer). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+function fromCalls(changes: ChangesCall, answer: AnswerCall, options: TransportOptions): Transport {
+  const wait = options.wait ?? sleep;
   return {
     changes: <R extends Resource>(resource: R, cursor: string | null, limit: number) =>
       mapped(async () => {
         const page = await changes({ resource, limit, ...(cursor ? { cursor } : {}) });
         return { items: page.items as ResourceItem[R][], nextCursor: page.nextCursor, hasMore: page.hasMore };
-      }),
-    answer: (input) => mapped(() => answer(input)),
+      }, wait),
+    answer: (input) => mapped(() => answer(input), wait),
   };
 }
 
 /** Over a server-side caller of the router (`createCaller(ctx)`), e.g. the API harness's bearerCaller. */
-export function callerTransport(caller: { mercadolivre: { changes: ChangesCall; answer: AnswerCall } }): Transport {
-  return fromCalls((input) => caller.mercadolivre.changes(input), (input) => caller.mercadolivre.answer(input));
+export function callerTransport(caller: { mercadolivre: { changes: ChangesCall; answer: AnswerCall } }, options: TransportOptions = {}): Transport {
+  return fromCalls((input) => caller.mercadolivre.changes(input), (input) => caller.mercadolivre.answer(input), options);
 }
 
 /** Over the HTTP client (`createTRPCClient<AppRouter>(…)`). */
-export function clientTransport(client: { mercadolivre: { changes: { query: ChangesCall }; answer: { mutate: AnswerCall } } }): Transport {
-  return fromCalls((input) => client.mercadolivre.changes.query(input), (input) => client.mercadolivre.answer.mutate(input));
+export function clientTransport(
+  client: { mercadolivre: { changes: { query: ChangesCall }; answer: { mutate: AnswerCall } } },
+  options: TransportOptions = {},
+): Transport {
+  return fromCalls((input) => client.mercadolivre.changes.query(input), (input) => client.mercadolivre.answer.mutate(input), options);
 }
