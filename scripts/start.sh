@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform with demo data: installs dependencies, finds (or starts) PostgreSQL and Redis,
-# migrates, seeds, builds and runs the web app, the worker and (when ML_API_BASE_URL points at this
-# machine) the Mercado Livre sandbox, prints the URLs and the demo logins. Ctrl-C stops them all.
+# migrates, seeds, builds and runs the web app, the worker and (when ML_API_BASE_URL / STRIPE_API_BASE point
+# at this machine) the Mercado Livre and Stripe sandboxes, prints the URLs and the demo logins. Ctrl-C stops them all.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -22,7 +22,7 @@ stop_all() {
   stopping=1
   rm -f "$seed_log"
   [ "${#pids[@]}" -gt 0 ] || return 0
-  say "stopping the web app, the worker and the sandbox"
+  say "stopping the web app, the worker, the sandboxes and the mail catcher"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
@@ -77,8 +77,47 @@ if is_local_host "$(url_get "$ML_API_BASE_URL" hostname)"; then
 $(grep '^  seller ' "$ml_sandbox_log" | sed 's/^  seller /    sandbox seller /')"
 fi
 
+# Stripe: the local sandbox stands in for the Stripe API when STRIPE_API_BASE points at this machine.
+stripe_sandbox=""
+if [ -n "${STRIPE_API_BASE:-}" ] && is_local_host "$(url_get "$STRIPE_API_BASE" hostname)"; then
+  require_script packages/stripe-sandbox sandbox
+  STRIPE_SANDBOX_PORT=$(url_get "$STRIPE_API_BASE" port 80)
+  port_free "$STRIPE_SANDBOX_PORT" || fail "Port $STRIPE_SANDBOX_PORT (from STRIPE_API_BASE) is in use; stop what runs there or change STRIPE_API_BASE in .env."
+  stripe_sandbox_log=/tmp/vitrine-stripe-sandbox.log
+  say "starting the Stripe sandbox on port $STRIPE_SANDBOX_PORT"
+  (cd packages/stripe-sandbox && STRIPE_SANDBOX_PORT="$STRIPE_SANDBOX_PORT" \
+    STRIPE_WEBHOOK_URL="http://127.0.0.1:$WEB_PORT/api/webhooks/stripe" \
+    exec node --import tsx scripts/sandbox.ts) >"$stripe_sandbox_log" 2>&1 &
+  pids+=($!)
+  wait_until 30 http_ok "${STRIPE_API_BASE%/}/_sandbox/health" || { tail -20 "$stripe_sandbox_log" >&2; fail "The Stripe sandbox did not start (log: $stripe_sandbox_log)."; }
+  stripe_sandbox="  stripe           ${STRIPE_API_BASE%/} (sandbox; pay with 4242 4242 4242 4242; events at ${STRIPE_API_BASE%/}/_sandbox/events)"
+fi
+
+# Email: a local mail catcher stands in for an SMTP server when SMTP_URL points at this machine; its inbox shows every email.
+mail_inbox=""
+SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:1025}
+if is_local_host "$(url_get "$SMTP_URL" hostname)"; then
+  require_script packages/mail catcher
+  MAIL_SMTP_PORT=$(url_get "$SMTP_URL" port 25)
+  MAIL_INBOX_PORT=${MAIL_CATCHER_HTTP_PORT:-1080}
+  if ! port_free "$MAIL_SMTP_PORT"; then
+    # docker compose's mailpit (or another catcher) already listens there: use it.
+    ok "an SMTP server already listens on port $MAIL_SMTP_PORT (docker compose's mailpit?); emails go there"
+    mail_inbox="  email inbox      the SMTP server on port $MAIL_SMTP_PORT (mailpit's inbox: http://localhost:8025)"
+  else
+    port_free "$MAIL_INBOX_PORT" || fail "Port $MAIL_INBOX_PORT (the demo inbox, MAIL_CATCHER_HTTP_PORT) is in use; stop what runs there or set MAIL_CATCHER_HTTP_PORT in .env."
+    mail_catcher_log=/tmp/vitrine-mail-catcher.log
+    say "starting the mail catcher (SMTP on port $MAIL_SMTP_PORT, inbox on port $MAIL_INBOX_PORT)"
+    (cd packages/mail && MAIL_CATCHER_SMTP_PORT="$MAIL_SMTP_PORT" MAIL_CATCHER_HTTP_PORT="$MAIL_INBOX_PORT" \
+      exec node --import tsx src/catcher/main.ts) >"$mail_catcher_log" 2>&1 &
+    pids+=($!)
+    wait_until 30 http_ok "http://127.0.0.1:$MAIL_INBOX_PORT/messages" || { tail -20 "$mail_catcher_log" >&2; fail "The mail catcher did not start (log: $mail_catcher_log)."; }
+    mail_inbox="  email inbox      http://127.0.0.1:$MAIL_INBOX_PORT  (every email the demo sends: verification, sign-in links, password resets)"
+  fi
+fi
+
 say "starting the web app on port $WEB_PORT and the worker"
-(cd apps/web && NODE_ENV=production exec ./node_modules/.bin/next start -p "$WEB_PORT") &
+(cd apps/web && NODE_ENV=production PORT="$WEB_PORT" exec node --import tsx server.ts) &
 pids+=($!)
 (cd apps/worker && exec node --import tsx src/main.ts) &
 pids+=($!)
@@ -96,7 +135,9 @@ ${_bold}Vitrine is running.${_reset}
   stores           http://{slug}.${PLATFORM_DOMAIN}:$WEB_PORT  (slugs and logins below)
   worker health    $worker_health
   worker metrics   http://127.0.0.1:${WORKER_HEALTH_PORT:-3100}/metrics
+${mail_inbox}
 ${ml_sandbox}
+${stripe_sandbox}
 
 ${_bold}Demo data (from the seed):${_reset}
 $(sed 's/^/  /' "$seed_log")

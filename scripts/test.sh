@@ -37,11 +37,19 @@ run_step() { # run_step <name> <command...>
 run_step "script checks"               bash scripts/tests/scripts.test.sh
 run_step "lint"                        pnpm exec eslint . --max-warnings=0
 run_step "typecheck"                   pnpm exec turbo run typecheck --continue --output-logs=errors-only
-run_step "unit and integration tests"  pnpm exec turbo run test --concurrency=1 --continue --output-logs=full
+UNIT_LOG="$(mktemp -t vitrine-unit.XXXXXX)"
+unit_tests() { # the output goes to the console and to UNIT_LOG, so the summary can repeat what failed
+  set -o pipefail
+  pnpm exec turbo run test --concurrency=1 --continue --output-logs=full 2>&1 | tee "$UNIT_LOG"
+}
+run_step "unit and integration tests"  unit_tests
 run_step "end-to-end tests"            pnpm --filter @vitrine/web e2e
 
 printf '\n%sSummary%s\n' "$_bold" "$_reset"
 for i in "${!names[@]}"; do printf '  %-28s %-20s %s\n' "${names[$i]}" "${results[$i]}" "${durations[$i]}"; done
+unit_failures=$(sed 's/\x1b\[[0-9;]*m//g' "$UNIT_LOG" 2>/dev/null | grep -E '^[^ ]+:test: +(FAIL|×) |^[^ ]+:test: (Vitest caught|Error: |This error originated)' | head -40 || true)
+if [ -n "$unit_failures" ]; then printf '\n%sFailed unit and integration tests%s\n%s\n' "$_bold" "$_reset" "$unit_failures"; fi
+rm -f "$UNIT_LOG"
 if [ "$failed" != 0 ]; then
   fail "Some checks failed (see the output above each failed step)."
 fi
