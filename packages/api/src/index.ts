@@ -33,5 +33,7 @@ export {
 } from './commerce/index.ts';
 export { storeStripeClient, storeStripeSecretKey, storeWebhookSecret, stripeApiBase, PAYMENTS_NOT_SET_UP } from './commerce/store-stripe.ts';
 export { orderStripeEventHandlers } from './commerce/stripe-events.ts';
+export { expireUnpaidOrderWhenDue } from './commerce/unpaid-orders.ts';
+export { storeModuleOn } from './modules/index.ts';
 export { billingStripeEventHandlers, restrictExpiredGracePeriods } from './billing/index.ts';
 export { resolveWhiteLabel, whiteLabelForHost, whiteLabelForTenant, type WhiteLabel } from './partners/white-label.ts';

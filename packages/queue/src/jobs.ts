@@ -76,6 +76,12 @@ export const JOBS = {
     'stripe.event': z.object({ webhookEventId: z.string().min(1) }),
     /** Every 15 minutes: stores PAST_DUE whose billing grace period ended unpaid become RESTRICTED (admin read-only). */
     'billing.grace-expire': z.object({}),
+    /**
+     * An unpaid order's hold ended (UNPAID_ORDER_HOLD_MINUTES after it was placed): cancelled and its stock and
+     * coupon use given back, unless Stripe says it was paid or its payment page is still open (then it looks again
+     * when that page closes). Written to the outbox by placeOrder, due at the end of the hold.
+     */
+    'orders.expire-unpaid': z.object({ tenantId: z.string().min(1), orderId: z.string().min(1) }),
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { processMlNotification } from './mercadolivre/notification.ts';
 import { runMlSync, scheduleMlSyncs } from './mercadolivre/sync.ts';
 import { processStripeEventJob } from './payments/stripe-event.ts';
 import { expireBillingGracePeriods } from './payments/billing-grace.ts';
+import { expireUnpaidOrder } from './payments/unpaid-orders.ts';
 import type { Processors, Schedule } from './types.ts';
 
 /** Every job kind the worker runs, by queue; the keys are @vitrine/queue's JOBS. */
@@ -44,6 +45,7 @@ export const processors: Processors = {
   payments: {
     'stripe.event': processStripeEventJob,
     'billing.grace-expire': expireBillingGracePeriods,
+    'orders.expire-unpaid': expireUnpaidOrder,
   },
 };
 

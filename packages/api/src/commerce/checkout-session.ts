@@ -87,7 +87,15 @@ export async function startCheckoutSession(db: Database, tenantId: string, order
     throw TRPCErrorWith('INTERNAL_SERVER_ERROR', `Stripe would collect ${session.amount_total} for order #${order.number} whose total is ${order.totalAmount}.`);
   }
   if (session.status !== 'open' || !session.url) throw conflict(`The payment page of order #${order.number} has closed. Place the order again.`);
-  await tdb.order.updateMany({ where: { id: order.id, checkoutSessionId: null }, data: { checkoutSessionId: session.id } });
+  const kept = await tdb.order.updateMany({ where: { id: order.id, status: 'CREATED', checkoutSessionId: null }, data: { checkoutSessionId: session.id } });
+  if (kept.count === 0) {
+    const now = await tdb.order.findFirst({ where: { id: order.id }, select: { status: true, checkoutSessionId: true } });
+    // The order's hold ended while the page was being opened: close the page so nobody pays a cancelled order.
+    if (now?.status !== 'CREATED' || now.checkoutSessionId !== session.id) {
+      await stripe.checkout.sessions.expire(session.id).catch(() => undefined);
+      throw conflict(`Order #${order.number} is not waiting for payment any more.`);
+    }
+  }
   return { url: session.url, sessionId: session.id };
 }
 

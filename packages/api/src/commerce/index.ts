@@ -18,3 +18,4 @@ export {
   type PaymentNotice,
   type RefundNotice,
 } from './order-lifecycle.ts';
+export { expireUnpaidOrderWhenDue, scheduleUnpaidExpiry, unpaidHoldMinutes, DEFAULT_UNPAID_HOLD_MINUTES, PAYMENT_PAGE_MINUTES, type UnpaidExpiryOutcome } from './unpaid-orders.ts';

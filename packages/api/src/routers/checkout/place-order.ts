@@ -1,6 +1,7 @@
 import type { Cart, ScopedTransaction } from '@vitrine/db';
 import { badRequest, conflict } from '../../errors.ts';
 import { newBuyerToken, cartSessionHash } from '../../commerce/tokens.ts';
+import { scheduleUnpaidExpiry } from '../../commerce/unpaid-orders.ts';
 import type { StorefrontContext } from '../../trpc.ts';
 import { displayName, priceCart, stockSentence, type CartLine, type PricedCart } from '../cart/pricing.ts';
 import type { PlaceOrderInput } from './inputs.ts';
@@ -58,7 +59,8 @@ async function nextOrderNumber(tx: ScopedTransaction, tenantId: string): Promise
  * Places the order from the buyer's cart, in one transaction: the cart is priced again on the server (today's
  * prices, the coupon checked again with this buyer's email, the shipping option and tax rule for the address),
  * stock is taken (refused when not enough is left), the coupon use is counted, the order is written CREATED with
- * its items and first timeline event, and the cart is emptied. Payment follows (see commerce/order-lifecycle.ts).
+ * its items and first timeline event, and the cart is emptied. Payment follows (see commerce/order-lifecycle.ts);
+ * an order left unpaid gives its stock back when its hold ends (commerce/unpaid-orders.ts).
  */
 export async function placeOrder(ctx: StorefrontContext, input: PlaceOrderInput) {
   const tenantId = ctx.tenant.id;
@@ -114,6 +116,7 @@ export async function placeOrder(ctx: StorefrontContext, input: PlaceOrderInput)
     await tx.orderEvent.create({ data: { tenantId, orderId: order.id, type: 'created', toStatus: 'CREATED' } });
     if (couponId) await tx.couponRedemption.create({ data: { tenantId, couponId, orderId: order.id, buyerEmail: input.email } });
     await tx.cart.delete({ where: { id: cart.id } });
+    await scheduleUnpaidExpiry(tx, order);
     return { orderId: order.id, number: order.number, total: order.totalAmount, currency: order.currency, trackingToken: order.trackingToken };
   });
 }
