@@ -61,7 +61,7 @@ describe('schedules', () => {
     const before = f.sandbox.stats().tokenGrants.refresh_token;
 
     const result = await refreshDueTokens(f.db, f.services, 30);
-    expect(result).toEqual({ refreshed: 1, reconnect: 1, failed: 0 });
+    expect(result).toEqual({ refreshed: 1, reconnect: 1, failed: 0, skipped: 0 });
     // One grant issued (the revoked one is refused by the token endpoint).
     expect(f.sandbox.stats().tokenGrants.refresh_token - before).toBe(1);
     expect((await due.tdb.mlToken.findUniqueOrThrow({ where: { accountId: due.accountId } })).expiresAt.getTime()).toBeGreaterThan(soon.getTime());
@@ -78,6 +78,39 @@ describe('schedules', () => {
     await s.tdb.mlNotification.createMany({ data: [row('PROCESSED', 40), row('IGNORED', 31), row('DEAD', 90), row('PROCESSED', 2)] });
     expect(await pruneNotifications(f.db, 30)).toBe(2);
     expect((await s.tdb.mlNotification.findMany({ select: { status: true } })).map((r) => r.status).sort()).toEqual(['DEAD', 'PROCESSED']);
+  });
+
+  it('a store the caller refuses gets no runs, no resumed runs and no token refresh; allowed again, it syncs', async () => {
+    const off = await f.connectedSeller({ nickname: 'REFUSED_STORE', items: 1, orders: 1, questions: 0, seed: 69 });
+    const on = await f.connectedSeller({ nickname: 'ALLOWED_STORE', items: 1, orders: 1, questions: 0, seed: 70 });
+    const { run: stalled } = await createOrJoinSyncRun(off.tdb, { tenantId: off.tenantId, accountId: off.accountId, resource: 'ORDERS', kind: 'BACKFILL' });
+    await f.owner.mlSyncRun.update({ where: { id: stalled.id }, data: { status: 'RUNNING', heartbeatAt: new Date(Date.now() - STALLED_AFTER_MS - 60_000) } });
+    const refused: string[] = [];
+    const storeAllowed = async (tenantId: string) => {
+      if (tenantId !== off.tenantId) return true;
+      refused.push(tenantId);
+      return false;
+    };
+
+    const result = await scheduleSyncs(f.db, Date.now(), { storeAllowed });
+    expect(result.skipped).toBe(1);
+    expect(refused).toEqual([off.tenantId]);
+    expect(await off.tdb.mlSyncRun.count()).toBe(1);
+    expect(await f.owner.outboxJob.count({ where: { tenantId: off.tenantId, jobId: { startsWith: `ml-sync-${stalled.id}-resume-` } } })).toBe(0);
+    expect(await on.tdb.mlSyncRun.count({ where: { kind: 'INCREMENTAL', status: 'QUEUED' } })).toBe(INCREMENTAL_RESOURCES.length + 1);
+
+    await f.owner.mlToken.updateMany({ where: { accountId: { in: [off.accountId, on.accountId] } }, data: { expiresAt: new Date(Date.now() + 10 * 60_000) } });
+    const tokens = await refreshDueTokens(f.db, f.services, 30, Date.now(), { storeAllowed });
+    expect(tokens.skipped).toBe(1);
+    expect((await off.tdb.mlToken.findUniqueOrThrow({ where: { accountId: off.accountId } })).version).toBe(0);
+    expect((await on.tdb.mlToken.findUniqueOrThrow({ where: { accountId: on.accountId } })).version).toBeGreaterThan(0);
+
+    // Allowed again: the next schedule starts its runs (joining the stalled ORDERS one) and resumes the stalled run.
+    const again = await scheduleSyncs(f.db, Date.now(), { storeAllowed: async () => true });
+    expect(again).toMatchObject({ skipped: 0 });
+    expect(again.resumed).toBeGreaterThanOrEqual(1);
+    expect(await off.tdb.mlSyncRun.count({ where: { kind: 'INCREMENTAL' } })).toBe(INCREMENTAL_RESOURCES.length);
+    expect(await f.owner.outboxJob.count({ where: { tenantId: off.tenantId, jobId: { startsWith: `ml-sync-${stalled.id}-resume-` } } })).toBe(1);
   });
 
   it('missed feeds are stored through the intake, once', async () => {

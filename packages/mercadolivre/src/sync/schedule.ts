@@ -16,15 +16,32 @@ async function connectedTenants(db: Database): Promise<string[]> {
   return rows.map((row) => row.tenantId);
 }
 
+/** Which stores the scheduled work may touch; the caller decides (this package cannot see plans or modules). */
+export interface StoreFilter {
+  /** False for a store whose work is skipped this time (its Mercado Livre module is off). Default: every store. */
+  storeAllowed?: (tenantId: string) => Promise<boolean>;
+}
+
 /**
  * An incremental run per resource for every active account (joining any run already queued or
- * running), and a new job for runs whose job vanished. Returns what it started.
+ * running), and a new job for runs whose job vanished. Stores refused by `storeAllowed` get neither
+ * and are counted in `skipped`. Returns what it did.
  */
-export async function scheduleSyncs(db: Database, now = Date.now()): Promise<{ started: number; joined: number; resumed: number }> {
+export async function scheduleSyncs(
+  db: Database,
+  now = Date.now(),
+  { storeAllowed }: StoreFilter = {},
+): Promise<{ started: number; joined: number; resumed: number; skipped: number }> {
   let started = 0;
   let joined = 0;
   let resumed = 0;
+  let skipped = 0;
   for (const tenantId of await connectedTenants(db)) {
+    if (storeAllowed && !(await storeAllowed(tenantId))) {
+      // Its stalled runs stay as they are: the first schedule after the store is allowed again resumes them.
+      skipped += 1;
+      continue;
+    }
     const tdb = await db.forTenant(tenantId);
     const accounts = await tdb.mlAccount.findMany({ where: { status: 'ACTIVE' }, select: { id: true } });
     for (const account of accounts) {
@@ -42,7 +59,7 @@ export async function scheduleSyncs(db: Database, now = Date.now()): Promise<{ s
     }
     resumed += await resumeStalledRuns(db, tenantId, now);
   }
-  return { started, joined, resumed };
+  return { started, joined, resumed, skipped };
 }
 
 /** Runs still QUEUED or RUNNING with no sign of life get a fresh job; their cursor makes it resume. */
@@ -70,12 +87,19 @@ export async function resumeStalledRuns(db: Database, tenantId: string, now = Da
 /**
  * Refreshes every connected account whose access token expires within `aheadMinutes`, one at a time
  * (each through the per-account lock). An account whose grant is gone is marked by the token manager.
+ * Stores refused by `storeAllowed` are counted in `skipped`; a token they let expire is refreshed on its
+ * next use, once the store is allowed again.
  */
-export async function refreshDueTokens(db: Database, ml: MlServices, aheadMinutes: number, now = Date.now()) {
+export async function refreshDueTokens(db: Database, ml: MlServices, aheadMinutes: number, now = Date.now(), { storeAllowed }: StoreFilter = {}) {
   let refreshed = 0;
   let reconnect = 0;
   let failed = 0;
+  let skipped = 0;
   for (const tenantId of await connectedTenants(db)) {
+    if (storeAllowed && !(await storeAllowed(tenantId))) {
+      skipped += 1;
+      continue;
+    }
     const tdb = await db.forTenant(tenantId);
     const due = await tdb.mlToken.findMany({
       where: { expiresAt: { lt: new Date(now + aheadMinutes * 60_000) }, account: { status: 'ACTIVE' } },
@@ -92,7 +116,7 @@ export async function refreshDueTokens(db: Database, ml: MlServices, aheadMinute
       }
     }
   }
-  return { refreshed, reconnect, failed };
+  return { refreshed, reconnect, failed, skipped };
 }
 
 /** Deletes handled notifications older than `olderThanDays`; dead-lettered ones stay for the admin. */
