@@ -118,8 +118,11 @@ describe('schedules', () => {
     const asked = f.sandbox.mutate.askQuestion(s.sellerId, { text: 'Chegou a notificação?' });
     await f.sandbox.notificationsIdle();
 
-    const first = await reconcileMissedFeeds(f.db, f.services);
+    // The oldest connected store lends no token when its module is off (nor does a disconnected account): the next one does.
+    const oldest = await f.db.platform.mlAccountRoute.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+    const first = await reconcileMissedFeeds(f.db, f.services, { storeAllowed: async (tenantId) => tenantId !== oldest.tenantId });
     expect(first.stored).toBeGreaterThanOrEqual(1);
+    expect(await reconcileMissedFeeds(f.db, f.services, { storeAllowed: async () => false })).toEqual({ read: 0, stored: 0, ignored: 0 });
     const stored = await s.tdb.mlNotification.findMany({ where: { resource: `/questions/${asked.id}` } });
     expect(stored).toHaveLength(1);
     const again = await reconcileMissedFeeds(f.db, f.services);

@@ -25,7 +25,7 @@ export const pruneMlNotifications: JobProcessor<'mercadolivre', 'notifications.p
  * reason, by notification.process.
  */
 export const reconcileMlFeeds: JobProcessor<'mercadolivre', 'feeds.reconcile'> = async (_payload, ctx) => {
-  const result = await reconcileMissedFeeds(ctx.db, requireMl(ctx));
+  const result = await reconcileMissedFeeds(ctx.db, requireMl(ctx), { storeAllowed: (tenantId) => mlModuleOn(ctx.db, tenantId) });
   ctx.log.info(result, 'mercado livre missed feeds reconciled');
   return result;
 };
