@@ -245,3 +245,31 @@ describe('who may do it, and isolation', () => {
     expect(await s.asAlice().billing.standing()).toMatchObject({ billingStatus: 'CURRENT', canManageBilling: true });
   });
 });
+
+describe('platform staff changing a paying store’s plan', () => {
+  it('moves the Stripe subscription (so no renewal puts the old plan back), audited with the reason; a plan Stripe does not sell is refused', async () => {
+    const staff = await h.createUser('billing-staff', 'SUPER_ADMIN');
+    const platform = h.caller(staff).platform.tenants;
+    await s.asBob().billing.subscribe({ planCode: 'basic', interval: 'month' });
+    await drain();
+    const row = await h.owner.tenantSubscription.findUniqueOrThrow({ where: { tenantId: s.storeB.id } });
+
+    await expectTRPCError(platform.changePlan({ tenantId: s.storeB.id, planCode: 'free', reason: 'Asked by phone' }), 'CONFLICT', /pays for its plan through Stripe monthly, and Free is not sold that way/);
+    await expectTRPCError(platform.changePlan({ tenantId: s.storeB.id, planCode: 'basic', reason: 'Asked by phone' }), 'CONFLICT', /already on Basic/);
+    expect(await platform.changePlan({ tenantId: s.storeB.id, planCode: 'pro', reason: 'Upgrade deal signed' })).toMatchObject({ planCode: 'pro' });
+
+    const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId!);
+    expect(subscription.items.data[0]!.price.lookup_key).toBe('vitrine_pro_monthly');
+    expect(await tenantOf(s.storeB.id)).toMatchObject({ planCode: 'pro' });
+    expect(await h.auditRows(s.storeB.id, 'tenant.plan_changed')).toEqual([
+      expect.objectContaining({ actorPlatformUserId: staff.id, data: { from: 'basic', to: 'pro', reason: 'Upgrade deal signed', through: 'stripe' } }),
+    ]);
+
+    // Stripe's events of the change, and every earlier one replayed, leave the store on Pro.
+    await drain();
+    await replayAllBackwards(s.storeB.id);
+    await control(`/subscriptions/${row.stripeSubscriptionId}/advance`, { card: GOOD_CARD });
+    await drain();
+    expect(await tenantOf(s.storeB.id)).toMatchObject({ planCode: 'pro', billingStatus: 'CURRENT' });
+  });
+});

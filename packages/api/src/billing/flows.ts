@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Stripe } from '@vitrine/payments';
-import { memberActor } from '../audit.ts';
+import type { Database } from '@vitrine/db';
+import { memberActor, type AuditActor } from '../audit.ts';
 import { conflict } from '../errors.ts';
 import type { TenantContext } from '../trpc.ts';
 import { applySubscription, lockSubscriptionRow } from './apply.ts';
@@ -58,10 +59,10 @@ async function customerOf(ctx: TenantContext, stripe: Stripe): Promise<{ id: str
   return { id: row.id, customerId: row.stripeCustomerId, stripeSubscriptionId: row.stripeSubscriptionId, status: row.status, version: row.version };
 }
 
-async function priceFor(ctx: TenantContext, stripe: Stripe, planCode: string, interval: BillingInterval): Promise<{ price: Stripe.Price; trialDays: number }> {
-  const plan = await ctx.db.platform.plan.findUnique({ where: { code: planCode }, select: { code: true, name: true, trialDays: true, rank: true } });
+async function priceFor(db: Database, stripe: Stripe, planCode: string, interval: BillingInterval): Promise<{ price: Stripe.Price; trialDays: number }> {
+  const plan = await db.platform.plan.findUnique({ where: { code: planCode }, select: { code: true, name: true, trialDays: true, rank: true } });
   if (!plan || plan.rank === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'There is no such plan to choose.' });
-  const lookupKey = await lookupKeyOf(ctx.db.platform, planCode, interval);
+  const lookupKey = await lookupKeyOf(db.platform, planCode, interval);
   if (!lookupKey) throw new TRPCError({ code: 'BAD_REQUEST', message: `The ${plan.name} plan is not sold ${interval === 'year' ? 'yearly' : 'monthly'}.` });
   const price = await withStripe(() => stripePriceByLookupKey(stripe, lookupKey));
   if (!price) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `The ${plan.name} plan has no price at the payment provider yet. Please contact support.` });
@@ -70,19 +71,29 @@ async function priceFor(ctx: TenantContext, stripe: Stripe, planCode: string, in
 
 const isLive = (status: string | null) => LIVE_STATUSES.has(status ?? '') || status === 'incomplete';
 
+/** Who changes a store's subscription: the platform database, the app's address (emails) and the audit actor. */
+interface BillingChange {
+  db: Database;
+  tenantId: string;
+  actor: AuditActor;
+  appUrl: string | null;
+}
+
+const memberChange = (ctx: TenantContext): BillingChange => ({ db: ctx.db, tenantId: ctx.tenant.id, actor: memberActor(ctx), appUrl: ctx.appUrl });
+
 /** Applies a subscription Stripe just answered with, re-read under the store's lock. */
-async function applyFresh(ctx: TenantContext, stripe: Stripe, subscriptionId: string) {
-  return ctx.db.platform.$transaction(async (tx) => {
-    await lockSubscriptionRow(tx, ctx.tenant.id);
+async function applyFresh(change: BillingChange, stripe: Stripe, subscriptionId: string) {
+  return change.db.platform.$transaction(async (tx) => {
+    await lockSubscriptionRow(tx, change.tenantId);
     const subscription = await stripe.subscriptions.retrieve(subscriptionId);
-    return applySubscription(tx, { tenantId: ctx.tenant.id, subscription, actor: memberActor(ctx), appUrl: ctx.appUrl });
+    return applySubscription(tx, { tenantId: change.tenantId, subscription, actor: change.actor, appUrl: change.appUrl });
   }, TX);
 }
 
 /** Starts a subscription to a paid plan: the plan's trial days, metadata tenant_id. */
 export async function startSubscription(ctx: TenantContext, input: { planCode: string; interval: BillingInterval }) {
   const stripe = platformStripe();
-  const { price, trialDays } = await priceFor(ctx, stripe, input.planCode, input.interval);
+  const { price, trialDays } = await priceFor(ctx.db, stripe, input.planCode, input.interval);
   const row = await customerOf(ctx, stripe);
   if (row.stripeSubscriptionId && isLive(row.status)) throw conflict('This store already has a subscription; change its plan instead.');
   const previous = row.stripeSubscriptionId ?? 'none';
@@ -101,23 +112,27 @@ export async function startSubscription(ctx: TenantContext, input: { planCode: s
     where: { id: row.id, OR: [{ stripeSubscriptionId: null }, { stripeSubscriptionId: row.stripeSubscriptionId }] },
     data: { stripeSubscriptionId: subscription.id, status: null, cancelAtPeriodEnd: false },
   });
-  await applyFresh(ctx, stripe, subscription.id);
+  await applyFresh(memberChange(ctx), stripe, subscription.id);
   return subscriptionView(ctx);
 }
 
-async function liveSubscription(ctx: TenantContext) {
-  const row = await ctx.db.platform.tenantSubscription.findUnique({ where: { tenantId: ctx.tenant.id } });
+async function liveSubscription(db: Database, tenantId: string) {
+  const row = await db.platform.tenantSubscription.findUnique({ where: { tenantId } });
   if (!row?.stripeSubscriptionId || ENDED_STATUSES.has(row.status ?? '') || row.status === null) {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This store has no subscription yet; choose a paid plan first.' });
   }
   return { ...row, stripeSubscriptionId: row.stripeSubscriptionId };
 }
 
-/** Moves the subscription to another plan or interval; the rest of the period is prorated on the next invoice. */
-export async function changePlan(ctx: TenantContext, input: { planCode: string; interval: BillingInterval }) {
+/**
+ * Moves a store's live subscription to another plan or interval (the rest of the period is prorated on the next
+ * invoice) and applies Stripe's answer, which sets the store's plan. Used by the owner's billing page and by
+ * platform staff changing a paying store's plan (a plan set beside Stripe would be undone by the next renewal).
+ */
+export async function moveSubscription(change: BillingChange, input: { planCode: string; interval: BillingInterval }) {
   const stripe = platformStripe();
-  const row = await liveSubscription(ctx);
-  const { price } = await priceFor(ctx, stripe, input.planCode, input.interval);
+  const row = await liveSubscription(change.db, change.tenantId);
+  const { price } = await priceFor(change.db, stripe, input.planCode, input.interval);
   if (row.stripePriceId === price.id) throw conflict('The store is already on this plan.');
   const current = await withStripe(() => stripe.subscriptions.retrieve(row.stripeSubscriptionId));
   const item = current.items.data[0];
@@ -129,14 +144,19 @@ export async function changePlan(ctx: TenantContext, input: { planCode: string; 
       { idempotencyKey: `vitrine-sub-change-${row.stripeSubscriptionId}-v${row.version}-${price.id}` },
     ),
   );
-  await applyFresh(ctx, stripe, row.stripeSubscriptionId);
+  await applyFresh(change, stripe, row.stripeSubscriptionId);
+}
+
+/** The owner moves the subscription to another plan or interval. */
+export async function changePlan(ctx: TenantContext, input: { planCode: string; interval: BillingInterval }) {
+  await moveSubscription(memberChange(ctx), input);
   return subscriptionView(ctx);
 }
 
 /** Cancels at the end of the period (`cancel: true`) or undoes that (`cancel: false`). */
 export async function setCancelAtPeriodEnd(ctx: TenantContext, cancel: boolean) {
   const stripe = platformStripe();
-  const row = await liveSubscription(ctx);
+  const row = await liveSubscription(ctx.db, ctx.tenant.id);
   if (row.cancelAtPeriodEnd === cancel) throw conflict(cancel ? 'The subscription is already set to end with this period.' : 'The subscription is not set to end.');
   await withStripe(() =>
     stripe.subscriptions.update(
@@ -145,7 +165,7 @@ export async function setCancelAtPeriodEnd(ctx: TenantContext, cancel: boolean) 
       { idempotencyKey: `vitrine-sub-cancel-${row.stripeSubscriptionId}-v${row.version}-${cancel ? 'on' : 'off'}` },
     ),
   );
-  await applyFresh(ctx, stripe, row.stripeSubscriptionId);
+  await applyFresh(memberChange(ctx), stripe, row.stripeSubscriptionId);
   return subscriptionView(ctx);
 }
 
