@@ -78,8 +78,8 @@ describe('billing.usage', () => {
     ]);
     expect(usage.plans.map((p) => [p.code, p.current, p.limits.mlAccounts, p.priceAmount])).toEqual([
       ['free', true, 1, 0],
-      ['basic', false, 3, 2900],
-      ['pro', false, 10, 9900],
+      ['basic', false, 3, 4900],
+      ['pro', false, 10, 14900],
       ['enterprise', false, null, 0],
     ]);
 
