@@ -2,6 +2,7 @@ import type { Prisma } from '@vitrine/db';
 import { renderEmail, type EmailLocale } from '@vitrine/mail/layout';
 import { enqueueInTransaction } from '@vitrine/queue';
 import { audit, type AuditActor } from '../audit.ts';
+import { storeEmailBrand } from '../partners/emails.ts';
 import type { BillingChange } from './state.ts';
 
 /**
@@ -32,11 +33,11 @@ interface Wording {
 
 type Names = (code: string) => string;
 
-const TEXT: Record<EmailLocale, { open: string; subject: (store: string, title: string) => string; change: (c: BillingChange, plan: Names) => Wording }> = {
+const TEXT: Record<EmailLocale, { open: string; subject: (store: string, title: string) => string; change: (c: BillingChange, plan: Names, brand: string) => Wording }> = {
   en: {
     open: 'Open your plan and billing page',
     subject: (store, title) => `${store}: ${title}`,
-    change: (c, plan) => {
+    change: (c, plan, brand) => {
       switch (c.kind) {
         case 'started':
           return {
@@ -51,7 +52,7 @@ const TEXT: Record<EmailLocale, { open: string; subject: (store: string, title: 
           return {
             title: 'Your subscription payment failed',
             intro: [
-              'We could not charge your card for your Vitrine plan.',
+              `We could not charge your card for your ${brand} plan.`,
               `Your store keeps working until ${day(c.graceEndsAt, 'en')}. After that its admin becomes read-only until the invoice is paid. Update your card or pay the invoice on your billing page.`,
             ],
           };
@@ -74,7 +75,7 @@ const TEXT: Record<EmailLocale, { open: string; subject: (store: string, title: 
   'pt-BR': {
     open: 'Abrir a página de plano e cobrança',
     subject: (store, title) => `${store}: ${title}`,
-    change: (c, plan) => {
+    change: (c, plan, brand) => {
       switch (c.kind) {
         case 'started':
           return {
@@ -89,7 +90,7 @@ const TEXT: Record<EmailLocale, { open: string; subject: (store: string, title: 
           return {
             title: 'O pagamento da sua assinatura falhou',
             intro: [
-              'Não conseguimos cobrar o seu cartão pelo plano da Vitrine.',
+              `Não conseguimos cobrar o seu cartão pelo plano da ${brand}.`,
               `Sua loja continua funcionando até ${day(c.graceEndsAt, 'pt-BR')}. Depois disso o painel fica somente leitura até a fatura ser paga. Atualize o cartão ou pague a fatura na página de cobrança.`,
             ],
           };
@@ -134,11 +135,12 @@ export async function recordBillingChanges(
   const owners = await tx.membership.findMany({ where: { tenantId: store.id, role: 'OWNER' }, select: { user: { select: { email: true } } } });
   const locale = billingEmailLocale(store.locale);
   const t = TEXT[locale];
-  const link = `${(appUrl ?? '').replace(/\/$/, '')}/admin/billing`;
+  const brand = await storeEmailBrand(tx, store.id, appUrl);
+  const link = `${(brand.appUrl ?? '').replace(/\/$/, '')}/admin/billing`;
   for (const change of changes) {
     await audit(tx, actor, { tenantId: store.id, action: AUDIT_ACTION[change.kind], targetType: 'subscription', data: auditData(change) });
-    const wording = t.change(change, planName);
-    const email = renderEmail({ title: wording.title, intro: wording.intro, action: { label: t.open, url: link } }, locale);
+    const wording = t.change(change, planName, brand.name ?? 'Vitrine');
+    const email = renderEmail({ title: wording.title, intro: wording.intro, action: { label: t.open, url: link } }, locale, brand.name);
     for (const owner of owners) {
       await enqueueInTransaction(tx, {
         queue: 'email',

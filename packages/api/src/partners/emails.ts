@@ -16,6 +16,20 @@ export function partnerAppUrl(appUrl: string | null, adminDomain: string | null)
   }
 }
 
+/**
+ * How emails to a store's members present themselves: a partner's client store under the partner's product name
+ * (header, footer and body) with links on its admin domain; any other store as Vitrine (name undefined).
+ */
+export async function storeEmailBrand(
+  platform: { tenant: { findUnique(args: { where: { id: string }; select: { partner: { select: { productName: true; adminDomain: true } } } }): PromiseLike<{ partner: { productName: string; adminDomain: string | null } | null } | null> } },
+  tenantId: string,
+  appUrl: string | null,
+): Promise<{ name: string | undefined; appUrl: string | null }> {
+  const row = await platform.tenant.findUnique({ where: { id: tenantId }, select: { partner: { select: { productName: true, adminDomain: true } } } });
+  const partner = row?.partner ?? null;
+  return partner ? { name: partner.productName, appUrl: partnerAppUrl(appUrl, partner.adminDomain) } : { name: undefined, appUrl };
+}
+
 const WORDS = {
   en: {
     title: (store: string, brand: string) => `Your store ${store} is ready on ${brand}`,

@@ -2,7 +2,8 @@ import { createPrismaClient, type Prisma } from '@vitrine/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../context.ts';
 import { withPartner } from '../../partners/scope.ts';
-import { createApiHarness, type ApiHarness } from '../../test-support/harness.ts';
+import { recordBillingChanges } from '../../billing/notify.ts';
+import { APP_URL, createApiHarness, type ApiHarness } from '../../test-support/harness.ts';
 import { expectTRPCError } from '../../test-support/expect-error.ts';
 
 let h: ApiHarness;
@@ -234,5 +235,29 @@ describe('white-label resolution', () => {
     const owner = await h.owner.user.findUniqueOrThrow({ where: { email: 'owner@client-one.test' } });
     expect(await brandOf({ id: owner.id, email: owner.email, platformRole: 'NONE' }, { tenantId: c1.id })).toMatchObject({ partnerId: p1.id, name: 'ONE Commerce' });
     expect(await brandOf(p2Admin, {})).toMatchObject({ partnerId: p2.id, name: 'TWO Commerce' });
+  });
+});
+
+describe('emails to the members of a partner’s client store', () => {
+  it('carry the partner’s product name and link to its admin domain; a direct store’s say Vitrine', async () => {
+    const past = { kind: 'past_due' as const, graceEndsAt: new Date('2026-12-05T00:00:00Z') };
+    const notify = (store: { id: string; name: string }) =>
+      h.db.platform.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.tenant_id', ${store.id}, true)`;
+        await recordBillingChanges(tx, { ...store, locale: 'pt-BR' }, [past], { requestId: 'partner-brand-test', ip: null }, APP_URL);
+      });
+    await notify({ id: c1.id, name: 'Client One' });
+    await notify({ id: direct.id, name: 'Direct Store' });
+
+    const [client] = (await emailsTo('owner@client-one.test')).filter((e) => e.kind === 'billing.past_due');
+    expect(client!.text).toContain('pelo plano da ONE Commerce');
+    expect(client!.text).toContain(`http://${P1_DOMAIN}/admin/billing`);
+    expect(client!.text).not.toContain('Vitrine');
+    expect(client!.html).toContain('ONE Commerce');
+
+    const directOwner = await h.owner.membership.findFirstOrThrow({ where: { tenantId: direct.id, role: 'OWNER' }, select: { user: { select: { email: true } } } });
+    const [own] = (await emailsTo(directOwner.user.email)).filter((e) => e.kind === 'billing.past_due');
+    expect(own!.text).toContain('pelo plano da Vitrine');
+    expect(own!.text).toContain(`${APP_URL}/admin/billing`);
   });
 });

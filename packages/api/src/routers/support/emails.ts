@@ -3,6 +3,7 @@ import type { ScopedTransaction } from '@vitrine/db';
 import { renderEmail, type EmailLocale } from '@vitrine/mail/layout';
 import { enqueueInTransaction } from '@vitrine/queue';
 import type { Context } from '../../context.ts';
+import { storeEmailBrand } from '../../partners/emails.ts';
 import type { Ticket } from './thread.ts';
 
 /**
@@ -16,14 +17,14 @@ import type { Ticket } from './thread.ts';
 const TEXT = {
   en: {
     staffReplySubject: (n: number, subject: string) => `Re: [Support #${n}] ${subject}`,
-    staffReplyTitle: (n: number) => `Vitrine support answered ticket #${n}`,
+    staffReplyTitle: (n: number, brand: string) => `${brand} support answered ticket #${n}`,
     staffReplyIntro: (store: string) => `There is a new answer to your support ticket for ${store}:`,
     open: 'Open the ticket',
     outro: 'Answer on the ticket page; replies to this email are not read.',
   },
   'pt-BR': {
     staffReplySubject: (n: number, subject: string) => `Re: [Suporte #${n}] ${subject}`,
-    staffReplyTitle: (n: number) => `O suporte da Vitrine respondeu o chamado #${n}`,
+    staffReplyTitle: (n: number, brand: string) => `O suporte da ${brand} respondeu o chamado #${n}`,
     staffReplyIntro: (store: string) => `Há uma nova resposta no seu chamado de suporte da loja ${store}:`,
     open: 'Abrir o chamado',
     outro: 'Responda na página do chamado; respostas a este e-mail não são lidas.',
@@ -54,14 +55,16 @@ export async function emailStaffReply(
   if (!creator) return;
   const locale = emailLocaleOf(store.locale);
   const t = TEXT[locale];
+  const brand = await storeEmailBrand(ctx.db.platform, store.id, ctx.appUrl);
   const email = renderEmail(
     {
-      title: t.staffReplyTitle(ticket.number),
+      title: t.staffReplyTitle(ticket.number, brand.name ?? 'Vitrine'),
       intro: [t.staffReplyIntro(store.name), ...quote(body)],
-      action: { label: t.open, url: ticketUrl(ctx, `/admin/support/${ticket.id}`) },
+      action: { label: t.open, url: ticketUrl(brand, `/admin/support/${ticket.id}`) },
       outro: [t.outro],
     },
     locale,
+    brand.name,
   );
   await enqueueInTransaction(tx, {
     queue: 'email',
