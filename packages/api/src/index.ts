@@ -37,3 +37,4 @@ export { expireUnpaidOrderWhenDue } from './commerce/unpaid-orders.ts';
 export { storeModuleOn } from './modules/index.ts';
 export { billingStripeEventHandlers, restrictExpiredGracePeriods } from './billing/index.ts';
 export { resolveWhiteLabel, whiteLabelForHost, whiteLabelForTenant, type WhiteLabel } from './partners/white-label.ts';
+export { partnerAppUrl } from './partners/emails.ts';

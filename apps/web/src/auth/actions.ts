@@ -3,9 +3,9 @@ import { headers } from 'next/headers';
 import { Prisma } from '@vitrine/db';
 import { endSession, signOut } from '../server/auth.ts';
 import { getDb } from '../server/db.ts';
-import { getEnv } from '../server/env.ts';
 import { authErrorMessages, minutesToWait } from '../i18n/messages/auth-errors.ts';
 import { messagesFor, requestLocale } from '../i18n/request-locale.ts';
+import { requestEmailOrigin } from '../server/identity/email-origin.ts';
 import { sendLinkEmail } from '../server/identity/emails.ts';
 import { completeSignIn, continueSignIn } from '../server/identity/sign-in.ts';
 import { hashPassword, verifyPasswordOrDummy } from '../server/passwords.ts';
@@ -58,11 +58,12 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
   const parsed = signupSchema.safeParse({ ...values, password: field(form, 'password') });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues, t), values };
   const passwordHash = await hashPassword(parsed.data.password);
+  const origin = await requestEmailOrigin();
   let userId: string;
   try {
     userId = await getDb().platform.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name: parsed.data.name, email: parsed.data.email, passwordHash } });
-      await sendLinkEmail(tx, 'verify-email', user, getEnv().APP_URL, locale);
+      await sendLinkEmail(tx, 'verify-email', user, origin, locale);
       return user.id;
     });
   } catch (error) {

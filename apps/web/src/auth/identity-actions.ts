@@ -6,6 +6,7 @@ import { messagesFor, requestLocale } from '../i18n/request-locale.ts';
 import { currentUser } from '../server/auth.ts';
 import { getDb } from '../server/db.ts';
 import { getEnv } from '../server/env.ts';
+import { requestEmailOrigin } from '../server/identity/email-origin.ts';
 import { sendLinkEmail } from '../server/identity/emails.ts';
 import { consumeToken } from '../server/identity/one-time-tokens.ts';
 import { completeSignIn, continueSignIn } from '../server/identity/sign-in.ts';
@@ -35,7 +36,10 @@ async function emailLinkToAddress(form: FormData, purpose: 'password-reset' | 'm
   if (!limit.allowed) return { error: t.tooManyEmails(minutesToWait(limit.retryAfterSeconds)), values };
   const db = getDb().platform;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
-  if (user) await db.$transaction((tx) => sendLinkEmail(tx, purpose, user, getEnv().APP_URL, locale));
+  if (user) {
+    const origin = await requestEmailOrigin();
+    await db.$transaction((tx) => sendLinkEmail(tx, purpose, user, origin, locale));
+  }
   return { notice: t[sent], savedAt: Date.now() };
 }
 
@@ -115,6 +119,7 @@ export async function resendVerificationAction(_prev: FormState): Promise<FormSt
   if (user.emailVerified) return { notice: t.alreadyVerified };
   const limit = await allowEmailLink(clientIp(await headers()), user.email);
   if (!limit.allowed) return { error: t.tooManyEmails(minutesToWait(limit.retryAfterSeconds)) };
-  await getDb().platform.$transaction((tx) => sendLinkEmail(tx, 'verify-email', user, getEnv().APP_URL, locale));
+  const origin = await requestEmailOrigin();
+  await getDb().platform.$transaction((tx) => sendLinkEmail(tx, 'verify-email', user, origin, locale));
   return { notice: t.verificationResent(user.email) };
 }

@@ -8,23 +8,30 @@ import { issueToken, revokeTokens, TOKEN_TTL_MS, type TokenPurpose } from './one
 type EmailText = (typeof authEmailMessages)['en'];
 
 /** The emails with a one-time link; each is written to the outbox in the transaction that writes its token. */
-const CONTENT: Record<TokenPurpose, { path: string; kind: string; content: (t: EmailText, url: string) => EmailContent }> = {
+const CONTENT: Record<TokenPurpose, { path: string; kind: string; content: (t: EmailText, url: string, brand: string) => EmailContent }> = {
   'verify-email': {
     path: '/verify-email',
     kind: 'auth.verify-email',
-    content: (t, url) => ({ title: t.verifyTitle, intro: [t.verifyIntro], action: { label: t.verifyAction, url }, outro: [t.verifyOutro] }),
+    content: (t, url, brand) => ({ title: t.verifyTitle, intro: [t.verifyIntro(brand)], action: { label: t.verifyAction, url }, outro: [t.verifyOutro(brand)] }),
   },
   'password-reset': {
     path: '/reset-password',
     kind: 'auth.password-reset',
-    content: (t, url) => ({ title: t.resetTitle, intro: [t.resetIntro], action: { label: t.resetAction, url }, outro: [t.resetOutro, t.resetIgnore] }),
+    content: (t, url, brand) => ({ title: t.resetTitle(brand), intro: [t.resetIntro(brand)], action: { label: t.resetAction, url }, outro: [t.resetOutro, t.resetIgnore] }),
   },
   'magic-link': {
     path: '/login/link',
     kind: 'auth.magic-link',
-    content: (t, url) => ({ title: t.magicLinkTitle, intro: [t.magicLinkIntro], action: { label: t.magicLinkAction, url }, outro: [t.magicLinkOutro] }),
+    content: (t, url, brand) => ({ title: t.magicLinkTitle(brand), intro: [t.magicLinkIntro(brand)], action: { label: t.magicLinkAction(brand), url }, outro: [t.magicLinkOutro] }),
   },
 };
+
+/** Where an email's links go and whose name it carries: the web app as Vitrine, or a partner's admin domain under its product name. */
+export interface EmailOrigin {
+  appUrl: string;
+  /** The partner's product name; undefined for Vitrine. */
+  brand?: string;
+}
 
 export const tokenLifetimeMinutes = (purpose: TokenPurpose) => TOKEN_TTL_MS[purpose] / 60_000;
 
@@ -37,13 +44,13 @@ export async function sendLinkEmail(
   tx: Prisma.TransactionClient,
   purpose: TokenPurpose,
   user: { id: string; email: string },
-  appUrl: string,
+  origin: EmailOrigin,
   locale: Locale,
 ): Promise<void> {
   await revokeTokens(tx, purpose, user.id);
   const token = await issueToken(tx, purpose, user.id);
   const spec = CONTENT[purpose];
-  const url = `${appUrl.replace(/\/$/, '')}${spec.path}?token=${encodeURIComponent(token)}`;
-  const email = renderEmail(spec.content(authEmailMessages[locale], url), locale);
+  const url = `${origin.appUrl.replace(/\/$/, '')}${spec.path}?token=${encodeURIComponent(token)}`;
+  const email = renderEmail(spec.content(authEmailMessages[locale], url, origin.brand ?? 'Vitrine'), locale, origin.brand);
   await enqueueInTransaction(tx, { queue: 'email', name: 'email.send', payload: { to: user.email, ...email, kind: spec.kind } });
 }

@@ -68,8 +68,8 @@ describe('one-time email tokens', () => {
 
   it('writes the email job in the same transaction as the token, and a new link replaces the old one', async () => {
     const user = await newUser();
-    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'magic-link', user, 'http://app.test', 'en'));
-    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'magic-link', user, 'http://app.test', 'en'));
+    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'magic-link', user, { appUrl: 'http://app.test' }, 'en'));
+    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'magic-link', user, { appUrl: 'http://app.test' }, 'en'));
     expect(await owner.verificationToken.count({ where: { identifier: `magic-link:${user.id}` } })).toBe(1);
     const jobs = await owner.outboxJob.findMany({ where: { queue: 'email' }, orderBy: { createdAt: 'asc' } });
     const mine = jobs.filter((j) => (j.payload as { to: string }).to === user.email);
@@ -83,7 +83,7 @@ describe('one-time email tokens', () => {
     const before = await owner.outboxJob.count();
     await expect(
       db.platform.$transaction(async (tx) => {
-        await sendLinkEmail(tx, 'verify-email', user, 'http://app.test', 'en');
+        await sendLinkEmail(tx, 'verify-email', user, { appUrl: 'http://app.test' }, 'en');
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -93,13 +93,24 @@ describe('one-time email tokens', () => {
 
   it('writes the email in the language it is given', async () => {
     const user = await newUser();
-    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'password-reset', user, 'http://app.test', 'pt-BR'));
+    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'password-reset', user, { appUrl: 'http://app.test' }, 'pt-BR'));
     const job = await owner.outboxJob.findFirstOrThrow({ where: { queue: 'email', payload: { path: ['to'], equals: user.email } } });
     const payload = job.payload as { subject: string; text: string; html: string; kind: string };
     expect(payload).toMatchObject({ subject: 'Redefina sua senha da Vitrine', kind: 'auth.password-reset' });
     expect(payload.text).toContain('Escolher uma nova senha: http://app.test/reset-password?token=');
     expect(payload.text).toContain('Você recebeu este e-mail');
     expect(payload.html).not.toContain('Choose a new password');
+  });
+
+  it('asked from a partner’s admin domain: the partner’s name throughout and links back to that domain', async () => {
+    const user = await newUser();
+    await db.platform.$transaction((tx) => sendLinkEmail(tx, 'magic-link', user, { appUrl: 'http://admin.partner.test:3000', brand: 'ONE Commerce' }, 'pt-BR'));
+    const job = await owner.outboxJob.findFirstOrThrow({ where: { queue: 'email', payload: { path: ['to'], equals: user.email } } });
+    const payload = job.payload as { subject: string; text: string; html: string };
+    expect(payload.subject).toBe('Seu link de acesso à ONE Commerce');
+    expect(payload.text).toContain('Entrar na ONE Commerce: http://admin.partner.test:3000/login/link?token=');
+    expect(payload.text).not.toContain('Vitrine');
+    expect(payload.html).not.toContain('Vitrine');
   });
 });
 
