@@ -51,9 +51,41 @@ export function tenantAccessOf(error: unknown): TenantAccessError | undefined {
   return undefined;
 }
 
-export const notFound = (message: string) => new TRPCError({ code: 'NOT_FOUND', message });
-export const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });
-export const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
+/**
+ * Why a request was refused, in words a program reads: a code and the values its sentence names. The message stays
+ * the English sentence; a client that speaks another language (the storefront) says the same from this. Over HTTP it
+ * is `error.data.reason` (see the errorFormatter in trpc.ts); called in-process, `refusalReasonOf(error)`.
+ */
+export interface RefusalReason {
+  code: string;
+  params: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** The cause a refusal carries its reason in (no message of its own reaches anyone). */
+export class RefusalCause extends Error {
+  override readonly name = 'RefusalCause';
+  constructor(readonly reason: RefusalReason) {
+    super(`Refused: ${reason.code}`);
+  }
+}
+
+const refusal = (code: TRPCError['code'], message: string, reason?: RefusalReason | null) =>
+  new TRPCError({ code, message, ...(reason ? { cause: new RefusalCause(reason) } : {}) });
+
+/** The reason a refusal carries, if it carries one. */
+export function refusalReasonOf(error: unknown): RefusalReason | undefined {
+  return error instanceof TRPCError && error.cause instanceof RefusalCause ? error.cause.reason : undefined;
+}
+
+/** The error shape with the refusal's reason added to its data (`data.reason`), for callers over HTTP. */
+export function withRefusalReason<S extends { data: object }>(shape: S, error: unknown): S & { data: { reason?: RefusalReason } } {
+  const reason = refusalReasonOf(error);
+  return reason ? { ...shape, data: { ...shape.data, reason } } : shape;
+}
+
+export const notFound = (message: string, reason?: RefusalReason | null) => refusal('NOT_FOUND', message, reason);
+export const conflict = (message: string, reason?: RefusalReason | null) => refusal('CONFLICT', message, reason);
+export const badRequest = (message: string, reason?: RefusalReason | null) => refusal('BAD_REQUEST', message, reason);
 export const forbidden = (message: string) => new TRPCError({ code: 'FORBIDDEN', message });
 
 /** True for a unique-constraint violation (Prisma P2002), optionally on a given column. */

@@ -4,7 +4,7 @@ import { TenantNotFoundError, type Membership, type Tenant, type TenantDb } from
 import type { Context, SessionUser } from './context.ts';
 import type { TenantSummary } from './tenancy/tenant-summary.ts';
 import { formatError } from './error-formatter.ts';
-import { tenantAccessOf, TenantAccessError } from './errors.ts';
+import { tenantAccessOf, TenantAccessError, withRefusalReason } from './errors.ts';
 import { can, type Permission } from './permissions.ts';
 import { limitDesktopRequests } from './lib/desktop-rate.ts';
 import { refuseRestrictedWrite } from './billing/restriction.ts';
@@ -12,7 +12,8 @@ import { activeImpersonation, impersonationMembership, refuseReadOnlyWrite, type
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter: ({ shape, error, ctx }) => formatError({ shape, error, requestId: ctx?.requestId }),
+  // A refusal's machine-readable reason rides along as `data.reason` (see RefusalReason in errors.ts).
+  errorFormatter: ({ shape, error, ctx }) => withRefusalReason(formatError({ shape, error, requestId: ctx?.requestId }), error),
 });
 
 export const router = t.router;

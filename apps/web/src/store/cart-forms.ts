@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { isCrossOriginWrite } from '../server/same-origin.ts';
+import { isStoreRefusal, type StoreRefusal } from './refusal-text.ts';
 
 /**
  * What the cart and checkout forms share: the cart cookie, the one-shot "flash" the page after a POST reads (errors
@@ -50,13 +51,17 @@ export function cartTokenForAdd(request: Request): { token: string; setCookie: s
 }
 
 export interface Flash {
-  /** A sentence about the whole form (the API's refusal). */
+  /** A sentence about the whole form (the API's refusal, in English). */
   message?: string;
+  /** The refusal's reason, to say `message` in the page's language when it is shown (refusal-text.ts). */
+  reason?: StoreRefusal;
   /** One of our own sentences, said in the page's language ("added to your cart"). */
   key?: 'added';
   tone?: 'error' | 'success';
   /** Sentences beside fields, by field name. */
   errors?: Record<string, string>;
+  /** The reasons of API refusals among `errors`, by field name (said in the page's language when shown). */
+  errorReasons?: Record<string, StoreRefusal>;
   /** What the buyer typed, to fill the form again. */
   values?: Record<string, string>;
 }
@@ -133,4 +138,15 @@ export function refusalOf(error: unknown): string | null {
     return Object.keys(fieldErrorsOf(error)).length ? null : error.message;
   }
   return null;
+}
+
+/**
+ * The machine-readable reason of such a refusal (the API puts it on the error's cause, see RefusalCause in
+ * packages/api/src/errors.ts), kept in the flash so the page says the sentence in its own language; undefined
+ * when there is none.
+ */
+export function refusalReasonOf(error: unknown): StoreRefusal | undefined {
+  if (refusalOf(error) === null) return undefined;
+  const reason = ((error as TRPCError).cause as { reason?: unknown } | undefined)?.reason;
+  return isStoreRefusal(reason) ? reason : undefined;
 }

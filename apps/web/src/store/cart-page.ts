@@ -3,6 +3,7 @@ import type { Flash } from './cart-forms.ts';
 import { checkoutMessagesOf } from './checkout-messages.ts';
 import { html, type Html } from './html.ts';
 import { documentOf, storeHeader, type StoreLook } from './pages.ts';
+import { refusalText, type StoreRefusal } from './refusal-text.ts';
 
 /** The cart as cart.get answers it (priced on the server now). */
 export interface CartView {
@@ -16,11 +17,13 @@ export interface CartView {
     quantity: number;
     lineTotal: number;
     available: number;
+    /** The API's English sentence, and its reason for saying it in the page's language. */
     problem: string | null;
+    problemReason?: StoreRefusal | null;
   }[];
   itemCount: number;
   subtotal: number;
-  coupon: { code: string; discount: number; problem: string | null } | null;
+  coupon: { code: string; discount: number; problem: string | null; problemReason?: StoreRefusal | null } | null;
   discount: number;
 }
 
@@ -33,9 +36,9 @@ export function cartLink(look: StoreLook): Html {
   return html`<a class="t-cart" href="/cart" data-testid="cart-link" data-count="${count}">${count > 0 ? t.cartWithCount(count) : t.cart}</a>`;
 }
 
-/** A flash sentence after a POST: announced to screen readers, red for a refusal. */
+/** A flash sentence after a POST (an API refusal said in the page's language): announced to screen readers, red for a refusal. */
 export function flashNotice(look: StoreLook, flash: Flash | null): Html | '' {
-  const message = flash?.key ? checkoutMessagesOf(look)[flash.key] : flash?.message;
+  const message = flash?.key ? checkoutMessagesOf(look)[flash.key] : flash?.message && refusalText(look, flash.message, flash.reason);
   if (!message) return '';
   return flash?.tone === 'success'
     ? html`<p class="t-checkout" role="status" data-testid="flash-success">${message}</p>`
@@ -96,13 +99,14 @@ export function cartPage(look: StoreLook, cart: CartView, flash: Flash | null): 
   const line = (i: CartView['items'][number]) => {
     const name = i.variantLabel ? `${i.title} — ${i.variantLabel}` : i.title;
     return html`<tr data-testid="cart-line"><td><a href="/products/${encodeURIComponent(i.productSlug)}">${i.title}</a>${i.variantLabel ? html`<br><small>${i.variantLabel}</small>` : ''}${
-      i.problem ? html`<br><span class="v-field__error" role="alert" data-testid="line-problem">${i.problem}</span>` : ''
+      i.problem ? html`<br><span class="v-field__error" role="alert" data-testid="line-problem">${refusalText(look, i.problem, i.problemReason)}</span>` : ''
     }</td><td>${money(i.unitPrice, cart.currency, look)}</td><td><form method="post" action="/cart/update" class="v-row" style="gap:6px"><input type="hidden" name="variantId" value="${i.variantId}"><label class="v-sr-only" for="qty-${i.variantId}">${t.quantityOf(name)}</label><input id="qty-${i.variantId}" name="quantity" type="number" min="0" max="999" value="${i.quantity}" inputmode="numeric" style="width:5rem" data-testid="line-quantity"><button class="v-button v-button--secondary" type="submit">${t.update}</button></form></td><td data-testid="line-total">${money(i.lineTotal, cart.currency, look)}</td><td><form method="post" action="/cart/remove"><input type="hidden" name="variantId" value="${i.variantId}"><button class="v-button v-button--secondary" type="submit" aria-label="${t.removeItem(name)}">${t.remove}</button></form></td></tr>`;
   };
+  const couponError = flash?.errors?.code && refusalText(look, flash.errors.code, flash.errorReasons?.code);
   const coupon = cart.coupon
-    ? html`<div class="t-coupon" data-testid="cart-coupon"><p>${cart.coupon.problem ? html`<span class="v-field__error" role="alert">${t.couponNotApplied(cart.coupon.code, cart.coupon.problem)}</span>` : t.couponApplied(cart.coupon.code)}</p><form method="post" action="/cart/coupon/remove"><button class="v-button v-button--secondary" type="submit">${t.removeCoupon}</button></form></div>`
-    : html`<form method="post" action="/cart/coupon" class="v-row" data-testid="coupon-form"><div class="v-field${flash?.errors?.code ? ' v-field--invalid' : ''}"><label for="coupon-code">${t.coupon}</label><input id="coupon-code" name="code" maxlength="40" autocomplete="off" value="${flash?.values?.code ?? ''}"${flash?.errors?.code ? html` aria-invalid="true" aria-describedby="coupon-code-error"` : ''}>${
-        flash?.errors?.code ? html`<span id="coupon-code-error" class="v-field__error" role="alert" data-testid="coupon-error">${flash.errors.code}</span>` : ''
+    ? html`<div class="t-coupon" data-testid="cart-coupon"><p>${cart.coupon.problem ? html`<span class="v-field__error" role="alert">${t.couponNotApplied(cart.coupon.code, refusalText(look, cart.coupon.problem, cart.coupon.problemReason))}</span>` : t.couponApplied(cart.coupon.code)}</p><form method="post" action="/cart/coupon/remove"><button class="v-button v-button--secondary" type="submit">${t.removeCoupon}</button></form></div>`
+    : html`<form method="post" action="/cart/coupon" class="v-row" data-testid="coupon-form"><div class="v-field${couponError ? ' v-field--invalid' : ''}"><label for="coupon-code">${t.coupon}</label><input id="coupon-code" name="code" maxlength="40" autocomplete="off" value="${flash?.values?.code ?? ''}"${couponError ? html` aria-invalid="true" aria-describedby="coupon-code-error"` : ''}>${
+        couponError ? html`<span id="coupon-code-error" class="v-field__error" role="alert" data-testid="coupon-error">${couponError}</span>` : ''
       }</div><button class="v-button v-button--secondary" type="submit">${t.applyCoupon}</button></form>`;
   const rows: TotalsRow[] = [{ label: t.subtotal, amount: cart.subtotal, testId: 'cart-subtotal' }];
   if (cart.discount > 0) rows.push({ label: t.discount, amount: cart.discount, testId: 'cart-discount', negative: true });

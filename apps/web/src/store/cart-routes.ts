@@ -8,6 +8,7 @@ import {
   formFields,
   readFlash,
   refusalOf,
+  refusalReasonOf,
   seeOther,
   type Flash,
 } from './cart-forms.ts';
@@ -57,7 +58,7 @@ async function cartPost(request: Request, host: string, action: CartAction, opti
       const sentence = refusalOf(error);
       const errors = fieldErrorsOf(error);
       if (!sentence && Object.keys(errors).length === 0) throw error;
-      flash = { tone: 'error', message: sentence ?? Object.values(errors)[0], values: fields };
+      flash = { tone: 'error', message: sentence ?? Object.values(errors)[0], reason: refusalReasonOf(error), values: fields };
     }
     // A refused first add leaves no cart behind, so no cookie either.
     const keepCookie = setCookie && flash?.tone !== 'error' ? setCookie : null;
@@ -97,7 +98,7 @@ export const removeCartLine = (request: Request, host: string) =>
     return null;
   });
 
-/** POST /cart/coupon: code. A refused code comes back beside the field with the API's sentence. */
+/** POST /cart/coupon: code. A refused code comes back beside the field with the API's sentence and its reason. */
 export const applyCartCoupon = (request: Request, host: string) =>
   cartPost(request, host, async (caller, f, cartToken) => {
     try {
@@ -106,7 +107,8 @@ export const applyCartCoupon = (request: Request, host: string) =>
     } catch (error) {
       const sentence = refusalOf(error) ?? fieldErrorsOf(error).code;
       if (!sentence) throw error;
-      return { tone: 'error', errors: { code: sentence }, values: { code: f.code ?? '' } };
+      const reason = refusalReasonOf(error);
+      return { tone: 'error', errors: { code: sentence }, ...(reason ? { errorReasons: { code: reason } } : {}), values: { code: f.code ?? '' } };
     }
   });
 

@@ -1,5 +1,35 @@
 import type { StoreLanguage } from './language.ts';
 
+/**
+ * The API's cart and checkout refusals, by reason (see refusal-text.ts). `coupon` is the coupon's code, `name` the
+ * product as the API quotes it (“Tee — M”), `amount` already formatted in the store's currency.
+ */
+export interface RefusalMessages {
+  couponUnknown: string;
+  couponInactive: (coupon: string) => string;
+  couponNotStarted: (coupon: string) => string;
+  couponExpired: (coupon: string) => string;
+  couponUsedUp: (coupon: string) => string;
+  couponBuyerLimit: (coupon: string, limit: number) => string;
+  couponMinimum: (coupon: string, amount: string) => string;
+  /** Added at checkout after a coupon refusal: the order goes through once the coupon is removed. */
+  removeCouponToOrder: string;
+  lineUnavailable: (name: string) => string;
+  lineOtherCurrency: (name: string) => string;
+  soldOut: (name: string) => string;
+  onlyLeft: (name: string, available: number, inCart: number) => string;
+  productUnavailable: string;
+  productOtherCurrency: string;
+  quantityLimit: (max: number) => string;
+  cartChanged: string;
+  notInCart: string;
+  couponsOff: string;
+  couponNeedsCart: string;
+  cartEmpty: string;
+  chooseShipping: string;
+  noShipping: string;
+}
+
 /** The cart, checkout, confirmation and tracking pages' sentences, in the storefront's three languages. */
 const en = {
   cart: 'Cart',
@@ -75,6 +105,8 @@ const en = {
   orderNotFound: 'We could not find this order. Check the link in your order email.',
   staleForm: 'This page was open too long. Please try again.',
   tryAgain: 'Something went wrong. Please try again.',
+  /** None: the API's refusals are English sentences already, shown as they come (so English never changes). */
+  refusals: null as RefusalMessages | null,
 };
 
 export type CheckoutMessages = typeof en;
@@ -153,6 +185,34 @@ const ptBR: CheckoutMessages = {
   orderNotFound: 'Não encontramos este pedido. Confira o link no e-mail do pedido.',
   staleForm: 'Esta página ficou aberta tempo demais. Tente de novo.',
   tryAgain: 'Algo deu errado. Tente de novo.',
+  refusals: {
+    couponUnknown: 'Este código de cupom não existe nesta loja.',
+    couponInactive: (coupon) => `O cupom ${coupon} não é mais válido.`,
+    couponNotStarted: (coupon) => `O cupom ${coupon} ainda não está valendo.`,
+    couponExpired: (coupon) => `O cupom ${coupon} expirou.`,
+    couponUsedUp: (coupon) => `O cupom ${coupon} já atingiu o limite de usos.`,
+    couponBuyerLimit: (coupon, limit) =>
+      limit === 1
+        ? `O cupom ${coupon} só pode ser usado uma vez por cliente, e você já o usou.`
+        : `O cupom ${coupon} só pode ser usado ${limit} vezes por cliente, e você já atingiu esse limite.`,
+    couponMinimum: (coupon, amount) => `O cupom ${coupon} vale para pedidos a partir de ${amount}.`,
+    removeCouponToOrder: 'Remova o cupom para finalizar o pedido.',
+    lineUnavailable: (name) => `${name} não está mais disponível.`,
+    lineOtherCurrency: (name) => `${name} tem preço em outra moeda e não pode ser comprado aqui.`,
+    soldOut: (name) => `${name} está esgotado.`,
+    onlyLeft: (name, available, inCart) =>
+      `${available === 1 ? `Só resta 1 unidade de ${name}.` : `Só restam ${available} unidades de ${name}.`}${inCart > 0 ? ` Você já tem ${inCart} no carrinho.` : ''}`,
+    productUnavailable: 'Este produto não está disponível nesta loja.',
+    productOtherCurrency: 'Este produto tem preço em outra moeda e não pode ser comprado aqui.',
+    quantityLimit: (max) => `Peça no máximo ${max} unidades de um mesmo item.`,
+    cartChanged: 'Seu carrinho mudou nesse mesmo instante; adicione o item de novo.',
+    notInCart: 'Este item não está no seu carrinho.',
+    couponsOff: 'Esta loja não aceita cupons.',
+    couponNeedsCart: 'Adicione algo ao carrinho antes de usar um cupom.',
+    cartEmpty: 'Seu carrinho está vazio.',
+    chooseShipping: 'Escolha uma das opções de frete oferecidas para este pedido.',
+    noShipping: 'Esta loja não entrega um pedido como este.',
+  },
 };
 
 const es: CheckoutMessages = {
@@ -229,6 +289,34 @@ const es: CheckoutMessages = {
   orderNotFound: 'No encontramos este pedido. Revisa el enlace en el correo del pedido.',
   staleForm: 'Esta página estuvo abierta demasiado tiempo. Inténtalo de nuevo.',
   tryAgain: 'Algo salió mal. Inténtalo de nuevo.',
+  refusals: {
+    couponUnknown: 'Este código de cupón no existe en esta tienda.',
+    couponInactive: (coupon) => `El cupón ${coupon} ya no es válido.`,
+    couponNotStarted: (coupon) => `El cupón ${coupon} todavía no es válido.`,
+    couponExpired: (coupon) => `El cupón ${coupon} venció.`,
+    couponUsedUp: (coupon) => `El cupón ${coupon} ya alcanzó su límite de usos.`,
+    couponBuyerLimit: (coupon, limit) =>
+      limit === 1
+        ? `El cupón ${coupon} se puede usar una sola vez por cliente, y ya lo usaste.`
+        : `El cupón ${coupon} se puede usar ${limit} veces por cliente, y ya alcanzaste ese límite.`,
+    couponMinimum: (coupon, amount) => `El cupón ${coupon} es válido para pedidos desde ${amount}.`,
+    removeCouponToOrder: 'Quita el cupón para realizar el pedido.',
+    lineUnavailable: (name) => `${name} ya no está disponible.`,
+    lineOtherCurrency: (name) => `${name} tiene precio en otra moneda y no se puede comprar aquí.`,
+    soldOut: (name) => `${name} está agotado.`,
+    onlyLeft: (name, available, inCart) =>
+      `${available === 1 ? `Solo queda 1 unidad de ${name}.` : `Solo quedan ${available} unidades de ${name}.`}${inCart > 0 ? ` Ya tienes ${inCart} en tu carrito.` : ''}`,
+    productUnavailable: 'Este producto no está disponible en esta tienda.',
+    productOtherCurrency: 'Este producto tiene precio en otra moneda y no se puede comprar aquí.',
+    quantityLimit: (max) => `Pide como máximo ${max} unidades de un mismo artículo.`,
+    cartChanged: 'Tu carrito cambió en ese mismo momento; agrega el artículo de nuevo.',
+    notInCart: 'Este artículo no está en tu carrito.',
+    couponsOff: 'Esta tienda no acepta cupones.',
+    couponNeedsCart: 'Agrega algo a tu carrito antes de usar un cupón.',
+    cartEmpty: 'Tu carrito está vacío.',
+    chooseShipping: 'Elige una de las opciones de envío ofrecidas para este pedido.',
+    noShipping: 'Esta tienda no envía un pedido como este.',
+  },
 };
 
 export const checkoutMessages: Record<StoreLanguage, CheckoutMessages> = { en, 'pt-BR': ptBR, es };

@@ -3,6 +3,7 @@ import type { CheckoutDraft, Flash } from './cart-forms.ts';
 import { checkoutMessagesOf, type CheckoutMessages } from './checkout-messages.ts';
 import { html, type Html } from './html.ts';
 import { documentOf, storeHeader, type StoreLook } from './pages.ts';
+import { refusalText, type StoreRefusal } from './refusal-text.ts';
 
 /** The countries the address form offers (the markets the platform serves), named in the page's language. */
 export const CHECKOUT_COUNTRIES = ['BR', 'PT', 'US', 'GB', 'CA', 'ES', 'AR', 'MX', 'CL', 'CO'] as const;
@@ -93,8 +94,9 @@ export interface ShippingChoice {
 
 export interface CheckoutQuote {
   currency: string;
-  items: { title: string; variantLabel: string; quantity: number; lineTotal: number; problem: string | null }[];
-  coupon: { code: string; discount: number; problem: string | null } | null;
+  /** `problem`: the API's English sentence; `problemReason`: its reason, said in the page's language. */
+  items: { title: string; variantLabel: string; quantity: number; lineTotal: number; problem: string | null; problemReason?: StoreRefusal | null }[];
+  coupon: { code: string; discount: number; problem: string | null; problemReason?: StoreRefusal | null } | null;
   subtotal: number;
   discount: number;
   shipping: number;
@@ -125,8 +127,8 @@ function shippingAndPay(look: StoreLook, t: CheckoutMessages, draft: CheckoutDra
     : [];
   const lines = quote
     ? html`<ul data-testid="checkout-items">${quote.items.map(
-        (i) => html`<li>${i.quantity} × ${i.title}${i.variantLabel ? html` — ${i.variantLabel}` : ''}: ${money(i.lineTotal, quote.currency, look)}${i.problem ? html` <span class="v-field__error" role="alert">${i.problem}</span>` : ''}</li>`,
-      )}</ul>${quote.coupon?.problem ? html`<p class="v-field__error" role="alert">${t.couponNotApplied(quote.coupon.code, quote.coupon.problem)}</p>` : ''}`
+        (i) => html`<li>${i.quantity} × ${i.title}${i.variantLabel ? html` — ${i.variantLabel}` : ''}: ${money(i.lineTotal, quote.currency, look)}${i.problem ? html` <span class="v-field__error" role="alert">${refusalText(look, i.problem, i.problemReason)}</span>` : ''}</li>`,
+      )}</ul>${quote.coupon?.problem ? html`<p class="v-field__error" role="alert">${t.couponNotApplied(quote.coupon.code, refusalText(look, quote.coupon.problem, quote.coupon.problemReason))}</p>` : ''}`
     : '';
   return html`${summary}<form method="post" action="/checkout/place" data-testid="checkout-pay">${radios}<section class="v-card" style="margin-top:12px"><h2>${t.orderSummary}</h2>${lines}${
     quote ? totalsRows(look, quote.currency, rows) : ''

@@ -11,8 +11,10 @@ import {
   formFields,
   readFlash,
   refusalOf,
+  refusalReasonOf,
   seeOther,
   type CheckoutDraft,
+  type Flash,
 } from './cart-forms.ts';
 import { checkoutMessagesOf, type CheckoutMessages } from './checkout-messages.ts';
 import { CHECKOUT_COUNTRIES, checkoutPage, confirmationPage, type CheckoutQuote, type ShippingChoice } from './checkout-page.ts';
@@ -155,7 +157,8 @@ async function toPaymentPage(page: StorePageContext, request: Request, token: st
   } catch (error) {
     const sentence = refusalOf(error);
     if (!sentence) throw error;
-    return seeOther(`/checkout/confirmation?order=${encodeURIComponent(token)}`, [...extraCookies, flashCookie(request, { tone: 'error', message: sentence })]);
+    const flash: Flash = { tone: 'error', message: sentence, reason: refusalReasonOf(error) };
+    return seeOther(`/checkout/confirmation?order=${encodeURIComponent(token)}`, [...extraCookies, flashCookie(request, flash)]);
   }
 }
 
@@ -185,7 +188,8 @@ export const postPlaceOrder = (request: Request, host: string) =>
       if (Object.keys(errors).some((k) => k !== 'shippingOptionId')) return seeOther('/checkout?edit=1', [flashCookie(request, { tone: 'error', errors })]);
       const sentence = refusalOf(error) ?? errors.shippingOptionId;
       if (!sentence) throw error;
-      return seeOther('/checkout', [flashCookie(request, { tone: 'error', message: sentence })]);
+      // The reason travels in the flash: the checkout page says the sentence in its language (refusal-text.ts).
+      return seeOther('/checkout', [flashCookie(request, { tone: 'error', message: sentence, reason: refusalReasonOf(error) })]);
     }
     return toPaymentPage(page, request, placed.trackingToken, [clearCheckoutDraftCookie(request)]);
   });

@@ -16,12 +16,18 @@ export interface CouponTerms {
   usedCount: number;
 }
 
-export type CouponProblemReason = 'unknown' | 'inactive' | 'not_started' | 'expired' | 'minimum' | 'used_up' | 'buyer_limit';
+/**
+ * Why a coupon cannot be used: the reason, the English sentence, and what the sentence names (the coupon's code,
+ * the minimum in minor units with its currency, the per-buyer limit) so a client can say it in its own language.
+ */
+export type CouponProblem = { message: string } & (
+  | { reason: 'unknown'; params: Record<string, never> }
+  | { reason: 'inactive' | 'not_started' | 'expired' | 'used_up'; params: { coupon: string } }
+  | { reason: 'buyer_limit'; params: { coupon: string; limit: number } }
+  | { reason: 'minimum'; params: { coupon: string; minimum: number; currency: string } }
+);
 
-export interface CouponProblem {
-  reason: CouponProblemReason;
-  message: string;
-}
+export type CouponProblemReason = CouponProblem['reason'];
 
 export interface CouponCheck {
   now: Date;
@@ -44,23 +50,32 @@ export function normalizeCouponCode(code: string): string {
  * limit, minimum order.
  */
 export function couponProblem(coupon: CouponTerms | null, check: CouponCheck): CouponProblem | null {
-  if (!coupon) return { reason: 'unknown', message: 'This coupon code does not exist in this store.' };
+  if (!coupon) return { reason: 'unknown', params: {}, message: 'This coupon code does not exist in this store.' };
   const code = coupon.code;
-  if (!coupon.active) return { reason: 'inactive', message: `The coupon ${code} is no longer valid.` };
+  const named = { coupon: code };
+  if (!coupon.active) return { reason: 'inactive', params: named, message: `The coupon ${code} is no longer valid.` };
   if (coupon.startsAt && check.now < coupon.startsAt) {
-    return { reason: 'not_started', message: `The coupon ${code} is not valid yet.` };
+    return { reason: 'not_started', params: named, message: `The coupon ${code} is not valid yet.` };
   }
-  if (coupon.expiresAt && check.now >= coupon.expiresAt) return { reason: 'expired', message: `The coupon ${code} has expired.` };
+  if (coupon.expiresAt && check.now >= coupon.expiresAt) return { reason: 'expired', params: named, message: `The coupon ${code} has expired.` };
   if (coupon.maxUses !== null && coupon.usedCount >= coupon.maxUses) {
-    return { reason: 'used_up', message: `The coupon ${code} has been used up.` };
+    return { reason: 'used_up', params: named, message: `The coupon ${code} has been used up.` };
   }
   if (coupon.maxUsesPerBuyer !== null && check.buyerUses !== undefined && check.buyerUses >= coupon.maxUsesPerBuyer) {
     const times = coupon.maxUsesPerBuyer === 1 ? 'once' : `${coupon.maxUsesPerBuyer} times`;
-    return { reason: 'buyer_limit', message: `The coupon ${code} can be used ${times} per buyer, and you have used it already.` };
+    return {
+      reason: 'buyer_limit',
+      params: { coupon: code, limit: coupon.maxUsesPerBuyer },
+      message: `The coupon ${code} can be used ${times} per buyer, and you have used it already.`,
+    };
   }
   if (check.subtotal < coupon.minimumOrderAmount) {
     const minimum = formatMoney(coupon.minimumOrderAmount, check.currency, check.locale);
-    return { reason: 'minimum', message: `The coupon ${code} needs an order of at least ${minimum}.` };
+    return {
+      reason: 'minimum',
+      params: { coupon: code, minimum: coupon.minimumOrderAmount, currency: check.currency },
+      message: `The coupon ${code} needs an order of at least ${minimum}.`,
+    };
   }
   return null;
 }

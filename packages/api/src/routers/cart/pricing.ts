@@ -22,7 +22,23 @@ export interface CartLine {
   /** Units in stock now. */
   available: number;
   problem: string | null;
+  /** Why, for saying it in another language (`problem` is the English sentence). */
+  problemReason: LineProblemReason | null;
 }
+
+/** What stands in a line's way, with the names and numbers its sentence uses (`name` is quoted: “Tee — M”). */
+export type LineProblemReason =
+  | { code: 'unavailable' | 'other_currency' | 'sold_out'; params: { name: string } }
+  | { code: 'only_left'; params: { name: string; available: number; inCart: number } };
+
+/** A coupon problem as a reason (code and params), beside its English sentence. */
+export interface CouponProblemReasonOf {
+  code: CouponProblem['reason'];
+  params: CouponProblem['params'];
+}
+
+export const couponReasonOf = (problem: CouponProblem | null | undefined): CouponProblemReasonOf | null =>
+  problem ? { code: problem.reason, params: problem.params } : null;
 
 export type StoreOfCart = Pick<StorefrontContext['tenant'], 'id' | 'currency' | 'locale'>;
 
@@ -43,6 +59,11 @@ export function stockSentence(name: string, available: number, inCart = 0): stri
   if (available <= 0) return `${name} is sold out.`;
   const held = inCart > 0 ? ` You have ${inCart} in your cart already.` : '';
   return `Only ${available} left of ${name}.${held}`;
+}
+
+/** stockSentence's reason: sold out, or how many are left (and already in the cart). */
+export function stockReason(name: string, available: number, inCart = 0): LineProblemReason {
+  return available <= 0 ? { code: 'sold_out', params: { name } } : { code: 'only_left', params: { name, available, inCart } };
 }
 
 export async function findCart(tx: ScopedTransaction, cartToken: string): Promise<Cart | null> {
@@ -76,10 +97,19 @@ export async function cartLines(tx: ScopedTransaction, cart: Cart | null, curren
       weightGrams: v.weightGrams,
       available: v.stock,
       problem: null,
+      problemReason: null,
     };
-    if (v.product.status !== 'ACTIVE' || !v.enabled) line.problem = `${displayName(line)} is no longer available.`;
-    else if (v.currency !== currency) line.problem = `${displayName(line)} is priced in another currency and cannot be bought here.`;
-    else if (item.quantity > v.stock) line.problem = stockSentence(displayName(line), v.stock);
+    const name = displayName(line);
+    if (v.product.status !== 'ACTIVE' || !v.enabled) {
+      line.problem = `${name} is no longer available.`;
+      line.problemReason = { code: 'unavailable', params: { name } };
+    } else if (v.currency !== currency) {
+      line.problem = `${name} is priced in another currency and cannot be bought here.`;
+      line.problemReason = { code: 'other_currency', params: { name } };
+    } else if (item.quantity > v.stock) {
+      line.problem = stockSentence(name, v.stock);
+      line.problemReason = stockReason(name, v.stock);
+    }
     lines.push(line);
   }
   return lines;
@@ -118,7 +148,9 @@ export async function cartView(tx: ScopedTransaction, store: StoreOfCart, cart: 
     items: lines.map(({ weightGrams: _weight, productId: _product, ...line }) => line),
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     subtotal,
-    coupon: coupon ? { code: coupon.code, discount: coupon.discount, problem: coupon.problem?.message ?? null } : null,
+    coupon: coupon
+      ? { code: coupon.code, discount: coupon.discount, problem: coupon.problem?.message ?? null, problemReason: couponReasonOf(coupon.problem) }
+      : null,
     discount: coupon?.discount ?? 0,
   };
 }

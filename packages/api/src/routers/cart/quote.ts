@@ -1,7 +1,7 @@
 import { badRequest } from '../../errors.ts';
 import type { StorefrontContext } from '../../trpc.ts';
 import type { QuoteInput, ShippingOptionsInput } from './inputs.ts';
-import { findCart, priceCart } from './pricing.ts';
+import { couponReasonOf, findCart, priceCart } from './pricing.ts';
 
 /** The ways the cart can reach this address, with their prices (a band of the store's rates, local pickup). */
 export async function cartShippingOptions(ctx: StorefrontContext, input: ShippingOptionsInput) {
@@ -20,8 +20,8 @@ export async function cartQuote(ctx: StorefrontContext, input: QuoteInput) {
   return ctx.tdb.$scoped(async (tx) => {
     const cart = await findCart(tx, input.cartToken);
     const priced = await priceCart(tx, ctx.tenant, cart, input);
-    if (priced.lines.length === 0) throw badRequest('Your cart is empty.');
-    if (!priced.chosen) throw badRequest('Choose one of the shipping options offered for this order.');
+    if (priced.lines.length === 0) throw badRequest('Your cart is empty.', { code: 'cart_empty', params: {} });
+    if (!priced.chosen) throw badRequest('Choose one of the shipping options offered for this order.', { code: 'choose_shipping', params: {} });
     return {
       currency: ctx.tenant.currency,
       items: priced.lines.map((l) => ({
@@ -32,8 +32,16 @@ export async function cartQuote(ctx: StorefrontContext, input: QuoteInput) {
         quantity: l.quantity,
         lineTotal: l.lineTotal,
         problem: l.problem,
+        problemReason: l.problemReason,
       })),
-      coupon: priced.coupon ? { code: priced.coupon.code, discount: priced.totals.discount, problem: priced.coupon.problem?.message ?? null } : null,
+      coupon: priced.coupon
+        ? {
+            code: priced.coupon.code,
+            discount: priced.totals.discount,
+            problem: priced.coupon.problem?.message ?? null,
+            problemReason: couponReasonOf(priced.coupon.problem),
+          }
+        : null,
       shippingOption: priced.chosen,
       taxRule: priced.taxRule ? { name: priced.taxRule.name, rateBasisPoints: priced.taxRule.rateBasisPoints, appliesToShipping: priced.taxRule.appliesToShipping } : null,
       ...priced.totals,

@@ -3,7 +3,7 @@ import { badRequest, conflict } from '../../errors.ts';
 import { newBuyerToken, cartSessionHash } from '../../commerce/tokens.ts';
 import { scheduleUnpaidExpiry } from '../../commerce/unpaid-orders.ts';
 import type { StorefrontContext } from '../../trpc.ts';
-import { displayName, priceCart, stockSentence, type CartLine, type PricedCart } from '../cart/pricing.ts';
+import { displayName, priceCart, stockReason, stockSentence, type CartLine, type PricedCart } from '../cart/pricing.ts';
 import type { PlaceOrderInput } from './inputs.ts';
 
 /** Order numbers start here: the first order of a store is #1001. */
@@ -27,7 +27,8 @@ async function reserveStock(tx: ScopedTransaction, lines: CartLine[]): Promise<v
        WHERE id = ${line.variantId} AND enabled AND stock >= ${line.quantity}`;
     if (taken === 0) {
       const now = await tx.productVariant.findUnique({ where: { id: line.variantId }, select: { stock: true } });
-      throw conflict(stockSentence(displayName(line), now?.stock ?? 0));
+      const [name, left] = [displayName(line), now?.stock ?? 0];
+      throw conflict(stockSentence(name, left), stockReason(name, left));
     }
   }
 }
@@ -39,11 +40,16 @@ async function redeemCoupon(tx: ScopedTransaction, priced: PricedCart, email: st
   const counted = await tx.$executeRaw`
     UPDATE coupons SET used_count = used_count + 1, updated_at = now()
      WHERE id = ${coupon.id} AND active AND (max_uses IS NULL OR used_count < max_uses)`;
-  if (counted === 0) throw conflict(`The coupon ${coupon.code} has been used up. Remove it to place the order.`);
+  if (counted === 0) {
+    throw conflict(`The coupon ${coupon.code} has been used up. Remove it to place the order.`, { code: 'used_up', params: { coupon: coupon.code, mustRemove: true } });
+  }
   if (coupon.maxUsesPerBuyer !== null) {
     // The coupon row is locked by the UPDATE above, so two orders of one buyer are counted one after the other.
     const uses = await tx.couponRedemption.count({ where: { couponId: coupon.id, buyerEmail: email } });
-    if (uses >= coupon.maxUsesPerBuyer) throw conflict(`You have already used the coupon ${coupon.code}. Remove it to place the order.`);
+    if (uses >= coupon.maxUsesPerBuyer) {
+      const reason = { code: 'buyer_limit', params: { coupon: coupon.code, limit: coupon.maxUsesPerBuyer, mustRemove: true } };
+      throw conflict(`You have already used the coupon ${coupon.code}. Remove it to place the order.`, reason);
+    }
   }
   return coupon.id;
 }
@@ -67,12 +73,19 @@ export async function placeOrder(ctx: StorefrontContext, input: PlaceOrderInput)
   return ctx.tdb.$scoped(async (tx) => {
     const cart = await lockCart(tx, input.cartToken);
     const priced = await priceCart(tx, ctx.tenant, cart, input);
-    if (!cart || priced.lines.length === 0) throw badRequest('Your cart is empty.');
+    if (!cart || priced.lines.length === 0) throw badRequest('Your cart is empty.', { code: 'cart_empty', params: {} });
     const blocked = priced.lines.find((l) => l.problem);
-    if (blocked) throw conflict(blocked.problem!);
-    if (priced.coupon?.problem) throw conflict(`${priced.coupon.problem.message} Remove it to place the order.`);
+    if (blocked) throw conflict(blocked.problem!, blocked.problemReason);
+    const couponProblem = priced.coupon?.problem;
+    if (couponProblem) {
+      // `mustRemove`: the same reason as in the cart, said with "remove it to place the order".
+      const reason = { code: couponProblem.reason, params: { ...couponProblem.params, mustRemove: true } };
+      throw conflict(`${couponProblem.message} Remove it to place the order.`, reason);
+    }
     if (!priced.chosen) {
-      throw badRequest(priced.options.length ? 'Choose one of the shipping options offered for this order.' : 'This store does not ship an order like this one.');
+      throw priced.options.length
+        ? badRequest('Choose one of the shipping options offered for this order.', { code: 'choose_shipping', params: {} })
+        : badRequest('This store does not ship an order like this one.', { code: 'no_shipping', params: {} });
     }
 
     await reserveStock(tx, priced.lines);
