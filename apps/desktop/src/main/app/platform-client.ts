@@ -14,6 +14,8 @@ export interface PlatformClientOptions {
   /** The store the calls work on (x-tenant-id), read on every call. */
   tenantId: () => string | null;
   fetch?: typeof fetch;
+  /** Default 20 s. */
+  requestTimeoutMs?: number;
 }
 
 export function normalizePlatformUrl(value: string): string {
@@ -28,6 +30,7 @@ export function normalizePlatformUrl(value: string): string {
  */
 export function createPlatformClient(options: PlatformClientOptions) {
   const baseFetch = options.fetch ?? fetch;
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -41,8 +44,12 @@ export function createPlatformClient(options: PlatformClientOptions) {
           if (tenantId) headers['x-tenant-id'] = tenantId;
           return headers;
         },
-        fetch: (input, init) =>
-          baseFetch(input, { ...init, credentials: 'omit', signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+        // tRPC always passes its own abort signal: the timeout races it (a half-open connection after the network
+        // dropped would otherwise leave a call, and the sign-in or sync waiting on it, hanging for ever).
+        fetch: (input, init) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          return baseFetch(input, { ...init, credentials: 'omit', signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+        },
       }),
     ],
   });
