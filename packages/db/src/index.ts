@@ -3,6 +3,10 @@ export { createPrismaClient } from './client.ts';
 export { scopeToTenant, scopeToUser, TENANT_MODELS, type TenantClient, type UserClient, type ScopedTransaction } from './tenant-scope.ts';
 export { listenStorefrontChanges, STOREFRONT_CHANGED, type StorefrontChangeHandlers, type StorefrontChangeListener } from './storefront-changes.ts';
 export { sealDedicatedUrls, openDedicatedUrls, type DedicatedUrls } from './dedicated.ts';
+export {
+  tenantTables, parentsFirst, quoteIdent,
+  type TenantTable, type TableColumn, type ForeignKey, type CatalogReader, type PgQueryable,
+} from './tenant-tables.ts';
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';
 export type {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from './database.ts';
 import { openDedicatedUrls } from './dedicated.ts';
 import { moveTenantToDedicated, moveTenantToPooled, TenantMoveError } from './provision.ts';
+import { tenantTables } from './tenant-tables.ts';
 import { createTestDatabase, databaseUrl, dropDatabase, testKeyRing, type TestDatabase } from './testing.ts';
 
 const serverUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -20,6 +21,104 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
     await client.end();
   }
 }
+
+/**
+ * One or more rows in every other tenant table, beside the catalog rows the tests below name (same tenant
+ * transaction, owner connection, `$1` the tenant). product_search_terms comes from the products' triggers, and
+ * the paid order feeds tenant_daily_stats.
+ */
+const MORE_ROWS = [
+  `INSERT INTO collections (id, tenant_id, title, slug, updated_at) VALUES ($1 || '_col', $1, 'Summer', 'summer', now())`,
+  `INSERT INTO collection_products (tenant_id, collection_id, product_id) VALUES ($1, $1 || '_col', $1 || '_p1')`,
+  `INSERT INTO product_slug_redirects (id, tenant_id, old_slug, product_id) VALUES ($1 || '_psr', $1, 'old-one', $1 || '_p1')`,
+  `INSERT INTO product_imports (id, tenant_id, file_name, format, file, status) VALUES ($1 || '_pi', $1, 'p.csv', 'csv', '\\x00ff'::bytea, 'VALIDATED')`,
+  `INSERT INTO data_exports (id, tenant_id, status, error) VALUES ($1 || '_de', $1, 'FAILED', 'old failure')`,
+  `INSERT INTO invitations (id, tenant_id, email, role, token_hash, expires_at) VALUES ($1 || '_inv', $1, 'x@example.com', 'STAFF', $1 || '_inv', now())`,
+  `INSERT INTO store_visits_daily (tenant_id, day, visits) VALUES ($1, current_date, 3)`,
+  `INSERT INTO store_pages (id, tenant_id, slug, title, updated_at) VALUES ($1 || '_page', $1, 'about', 'About', now())`,
+  `INSERT INTO store_setup (tenant_id, completed_steps, updated_at) VALUES ($1, ARRAY['identity'], now())`,
+  `INSERT INTO payment_settings (tenant_id, stripe_publishable_key, stripe_secret_key_enc, stripe_secret_last4, updated_at)
+     VALUES ($1, 'pk_test_x', 'v1.k.a.b.c', '1234', now())`,
+  `INSERT INTO shipping_rates (id, tenant_id, kind, name, price_amount, currency) VALUES ($1 || '_rate', $1, 'PICKUP', 'Pickup', 0, 'BRL')`,
+  `INSERT INTO tenant_module_overrides (tenant_id, module_code, enabled, reason, updated_at) VALUES ($1, 'coupons', false, 'Test', now())`,
+  `INSERT INTO member_module_overrides (tenant_id, user_id, module_code) SELECT $1, user_id, 'support' FROM memberships WHERE tenant_id = $1`,
+  // Support: a ticket, its message and its row in the index staff read.
+  `INSERT INTO support_tickets (id, tenant_id, number, subject, created_by_user_id, updated_at) VALUES ($1 || '_st', $1, 1, 'Help', 'mu', now())`,
+  `INSERT INTO support_messages (id, tenant_id, ticket_id, author_user_id, author_kind, body) VALUES ($1 || '_sm', $1, $1 || '_st', 'mu', 'TENANT', 'Hi')`,
+  `INSERT INTO support_ticket_index (ticket_id, tenant_id, number, subject, status, priority, last_author_kind, last_message_at, created_at)
+     VALUES ($1 || '_st', $1, 1, 'Help', 'OPEN', 'NORMAL', 'TENANT', now(), now())`,
+  // Commerce: a cart, a coupon, a tax rule, a paid order with its item, event, refund and coupon use; a buyer.
+  `INSERT INTO carts (id, tenant_id, session_hash, currency, updated_at) VALUES ($1 || '_cart', $1, 'h', 'BRL', now())`,
+  `INSERT INTO cart_items (id, tenant_id, cart_id, variant_id, quantity) VALUES ($1 || '_ci', $1, $1 || '_cart', $1 || '_v1', 1)`,
+  `INSERT INTO coupons (id, tenant_id, code, kind, value, updated_at) VALUES ($1 || '_cp', $1, 'WELCOME', 'PERCENT', 1000, now())`,
+  `INSERT INTO tax_rules (id, tenant_id, name, country, rate_basis_points, updated_at) VALUES ($1 || '_tr', $1, 'VAT', 'BR', 1000, now())`,
+  `INSERT INTO orders (id, tenant_id, number, status, buyer_email, buyer_name, shipping_address, shipping_method, shipping_method_name,
+       shipping_amount, subtotal_amount, discount_amount, tax_amount, total_amount, refunded_amount, currency, locale, tracking_token, paid_at, updated_at)
+     VALUES ($1 || '_o', $1, 1001, 'PAID', 'b@example.com', 'B', '{"city": "X"}', 'pickup', 'Pickup', 0, 1990, 199, 179, 1970, 100, 'BRL', 'pt-BR', $1 || '_o', now(), now())`,
+  `INSERT INTO order_items (id, tenant_id, order_id, variant_id, title, sku, unit_price_amount, quantity, line_total_amount)
+     VALUES ($1 || '_oi', $1, $1 || '_o', $1 || '_v1', 'One', 'SKU-1', 1990, 1, 1990)`,
+  `INSERT INTO order_events (id, tenant_id, order_id, type, to_status) VALUES ($1 || '_oe', $1, $1 || '_o', 'created', 'CREATED')`,
+  `INSERT INTO order_refunds (id, tenant_id, order_id, provider_refund_id, amount) VALUES ($1 || '_or', $1, $1 || '_o', 're_1', 100)`,
+  `INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, order_id, buyer_email) VALUES ($1 || '_cr', $1, $1 || '_cp', $1 || '_o', 'b@example.com')`,
+  `INSERT INTO buyer_accounts (id, tenant_id, email, password_hash, name, updated_at) VALUES ($1 || '_ba', $1, 'b@example.com', 'x', 'B', now())`,
+  `INSERT INTO buyer_sessions (id, tenant_id, account_id, token_hash, expires_at) VALUES ($1 || '_bs', $1, $1 || '_ba', $1 || '_bs', now())`,
+  `INSERT INTO buyer_addresses (id, tenant_id, account_id, name, line1, city, postal_code, country, updated_at)
+     VALUES ($1 || '_bad', $1, $1 || '_ba', 'B', 'St 1', 'City', '0', 'BR', now())`,
+  `INSERT INTO buyer_tokens (id, tenant_id, account_id, kind, token_hash, expires_at) VALUES ($1 || '_bt', $1, $1 || '_ba', 'VERIFY_EMAIL', $1 || '_bt', now())`,
+  // Mercado Livre: an account and a row in each of its tables (a bigint beyond doubles in ml_items).
+  `INSERT INTO ml_accounts (id, tenant_id, ml_user_id, nickname, site_id, updated_at) VALUES ($1 || '_mla', $1, 1001, 'SELLER', 'MLB', now())`,
+  `INSERT INTO ml_tokens (account_id, tenant_id, access_token_enc, refresh_token_enc, key_id, expires_at) VALUES ($1 || '_mla', $1, 'a', 'r', 'k1', now())`,
+  `INSERT INTO ml_items (id, tenant_id, account_id, ml_item_id, title, price_minor, currency, available_quantity, status)
+     VALUES ($1 || '_mli', $1, $1 || '_mla', 'MLB1', 'Item', 9007199254740993, 'BRL', 1, 'active')`,
+  `INSERT INTO ml_orders (id, tenant_id, account_id, ml_order_id, status, buyer_id, total_minor, currency, date_created)
+     VALUES ($1 || '_mlo', $1, $1 || '_mla', 2001, 'paid', 3001, 100, 'BRL', now())`,
+  `INSERT INTO ml_order_items (id, tenant_id, order_id, ml_item_id, title, quantity, unit_price_minor, currency)
+     VALUES ($1 || '_mloi', $1, $1 || '_mlo', 'MLB1', 'Item', 1, 100, 'BRL')`,
+  `INSERT INTO ml_shipments (id, tenant_id, account_id, ml_shipment_id, status) VALUES ($1 || '_mls', $1, $1 || '_mla', 4001, 'shipped')`,
+  `INSERT INTO ml_questions (id, tenant_id, account_id, ml_question_id, ml_item_id, buyer_id, text, status, date_created)
+     VALUES ($1 || '_mlq', $1, $1 || '_mla', 5001, 'MLB1', 3001, 'Tem azul?', 'UNANSWERED', now())`,
+  `INSERT INTO ml_answers (id, tenant_id, account_id, ml_question_id, text, idempotency_key) VALUES ($1 || '_mlan', $1, $1 || '_mla', 5001, 'Tem sim', 'k')`,
+  `INSERT INTO ml_messages (id, tenant_id, account_id, ml_message_id, pack_id, from_user_id, to_user_id, text, status, sent_at)
+     VALUES ($1 || '_mlm', $1, $1 || '_mla', 'msg1', 2001, 3001, 1001, 'Oi', 'available', now())`,
+  `INSERT INTO ml_sync_runs (id, tenant_id, account_id, resource, kind) VALUES ($1 || '_mlr', $1, $1 || '_mla', 'ORDERS', 'BACKFILL')`,
+  `INSERT INTO ml_notifications (id, tenant_id, account_id, notification_key, topic, resource, ml_user_id)
+     VALUES ($1 || '_mln', $1, $1 || '_mla', 'n1', 'orders_v2', '/orders/2001', 1001)`,
+];
+
+/** Per tenant table (from the catalog, so a new table is covered): how many rows of the tenant, and their content. */
+async function tenantRows(url: string, tenantId: string): Promise<Record<string, { n: number; rows: string }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out: Record<string, { n: number; rows: string }> = {};
+    for (const table of await tenantTables(client)) {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      // Row content without updated_at, which the ml_accounts and ml_answers triggers set to the time of the move.
+      const { rows } = await client.query<{ n: number; rows: string }>(
+        `SELECT count(*)::int AS n, coalesce(string_agg(j::text, E'\n' ORDER BY j::text), '') AS rows
+           FROM (SELECT to_jsonb(t) - 'updated_at' AS j FROM "${table.name}" t WHERE tenant_id = $1) r`,
+        [tenantId],
+      );
+      await client.query('COMMIT');
+      out[table.name] = rows[0]!;
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+const counts = (rows: Record<string, { n: number }>) => Object.fromEntries(Object.entries(rows).map(([t, r]) => [t, r.n]));
+
+/** The order figures of tenant_daily_stats (currency XXX holds new_products). */
+const orderStats = (url: string, tenantId: string) =>
+  query(
+    url,
+    `SELECT day::text, currency, orders_placed, paid_orders, paid_total_minor::text, refunded_minor::text, cancelled_orders
+       FROM tenant_daily_stats WHERE tenant_id = $1 AND currency <> 'XXX' ORDER BY day, currency`,
+    [tenantId],
+  );
 
 const slugsOf = async (url: string, tenantId: string) =>
   (await query<{ slug: string }>(url, 'SELECT slug FROM products WHERE tenant_id = $1 ORDER BY slug', [tenantId])).map((r) => r.slug);
@@ -74,6 +173,7 @@ describe('moving a tenant between the pooled and a dedicated database', () => {
       );
       await owner.query(`INSERT INTO product_images (id, tenant_id, product_id, storage_key) VALUES ($1 || '_i1', $1, $1 || '_p1', 'k/1')`, [tenantId]);
       await owner.query(`INSERT INTO audit_logs (id, tenant_id, action) VALUES ($1 || '_log1', $1, 'tenant.created')`, [tenantId]);
+      for (const sql of MORE_ROWS) await owner.query(sql, [tenantId]);
       await owner.query('COMMIT');
     }
     await owner.end();
@@ -188,6 +288,25 @@ describe('moving a tenant between the pooled and a dedicated database', () => {
     expect(await slugsOf(platform.ownerUrl, B)).toEqual(['b-one', 'b-two']);
   });
 
+  it('refuses a dedicated database whose tenant tables differ from the source (another schema version)', async () => {
+    const other = await createTestDatabase('move_other');
+    try {
+      await query(
+        other.ownerUrl,
+        `CREATE TABLE extra (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL);
+         ALTER TABLE extra ENABLE ROW LEVEL SECURITY; ALTER TABLE extra FORCE ROW LEVEL SECURITY;`,
+      );
+      await expect(
+        moveTenantToDedicated({ platformOwnerUrl: platform.ownerUrl, tenantId: B, dedicated: { owner: other.ownerUrl, app: other.appUrl }, keyRing }),
+      ).rejects.toThrow(/different tenant tables \(extra\); migrate both/);
+      expect(await query(platform.ownerUrl, 'SELECT database_url_enc FROM tenants WHERE id = $1', [B])).toEqual([{ database_url_enc: null }]);
+      expect(await slugsOf(platform.ownerUrl, B)).toEqual(['b-one', 'b-two']);
+      expect(await query(other.ownerUrl, 'SELECT id FROM tenants')).toEqual([]);
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('refuses to move a pooled tenant to the pooled database, or an unknown tenant', async () => {
     await expect(moveTenantToPooled({ platformOwnerUrl: platform.ownerUrl, tenantId: B, keyRing })).rejects.toThrow(
       /already in the pooled database/,
@@ -195,5 +314,34 @@ describe('moving a tenant between the pooled and a dedicated database', () => {
     await expect(
       moveTenantToDedicated({ platformOwnerUrl: platform.ownerUrl, tenantId: 'nope', dedicated, keyRing }),
     ).rejects.toThrow(/does not exist/);
+  });
+  it('moves every tenant table out and back: each holds the same rows of A, and B is untouched', async () => {
+    const before = { a: await tenantRows(platform.ownerUrl, A), b: await tenantRows(platform.ownerUrl, B) };
+    const stats = await orderStats(platform.ownerUrl, A);
+    // The fixture reaches every tenant table, so the comparisons below prove something for each of them.
+    expect(Object.entries(before.a).filter(([, r]) => r.n === 0).map(([t]) => t)).toEqual([]);
+    expect(stats).not.toEqual([]);
+
+    await moveTenantToDedicated({ platformOwnerUrl: platform.ownerUrl, tenantId: A, dedicated, keyRing });
+    const out = await tenantRows(dedicated.owner, A);
+    expect(out).toEqual(before.a);
+    // Only the append-only audit history stays behind in the pooled database.
+    const leftInPool = counts(await tenantRows(platform.ownerUrl, A));
+    expect(leftInPool).toEqual({ ...Object.fromEntries(Object.keys(before.a).map((t) => [t, 0])), audit_logs: before.a.audit_logs!.n });
+    expect(await tenantRows(platform.ownerUrl, B)).toEqual(before.b);
+    expect(counts(await tenantRows(dedicated.owner, B))).toEqual(Object.fromEntries(Object.keys(before.b).map((t) => [t, 0])));
+    // The order figures of the platform stats follow the orders (tenant_daily_stats is read where the store lives).
+    expect(await orderStats(dedicated.owner, A)).toEqual(stats);
+
+    await moveTenantToPooled({ platformOwnerUrl: platform.ownerUrl, tenantId: A, keyRing });
+    expect(await tenantRows(platform.ownerUrl, A)).toEqual(before.a);
+    expect(await tenantRows(platform.ownerUrl, B)).toEqual(before.b);
+    expect(counts(await tenantRows(dedicated.owner, A))).toEqual({
+      ...Object.fromEntries(Object.keys(before.a).map((t) => [t, 0])),
+      audit_logs: before.a.audit_logs!.n,
+    });
+    expect(await orderStats(platform.ownerUrl, A)).toEqual(stats);
+    db.invalidateRouting(A);
+    expect(await (await db.forTenant(A)).order.count()).toBe(1);
   });
 });

@@ -2,25 +2,52 @@ import pg from 'pg';
 import type { KeyRing } from '@vitrine/core/crypto';
 import { openDedicatedUrls, sealDedicatedUrls, type DedicatedUrls } from './dedicated.ts';
 import { migrate } from './migrate.ts';
+import { parentsFirst, quoteIdent, tenantTables, type TenantTable } from './tenant-tables.ts';
 
 /**
  * Moving a tenant between the pooled (platform) database and a dedicated database of its own.
  *
  * The platform database always keeps the tenant's platform rows (tenants, domains, users, sessions,
- * outbox); what moves is the tenant-owned data. The target database also receives the rows those
- * depend on through foreign keys: the tenant's plan, its tenant row and the users of its memberships.
+ * outbox, ml_account_routes, subscriptions); what moves is every tenant table, read from the source's catalog
+ * (tenant-tables.ts: each table with a tenant_id and forced row-level security), so a table added by a later
+ * migration moves without touching this file. The target database also receives the rows those depend on
+ * through foreign keys: the tenant's plan and partner, its tenant row and the users of its memberships.
  *
  * Order of work, so that a failure never loses data:
- *   1. migrate the dedicated database;
- *   2. copy into the target in one transaction (replacing a stale copy left by an earlier move);
+ *   1. migrate the dedicated database (and, moving back, the platform) and check both hold the same tenant tables;
+ *   2. copy into the target in one transaction, parents before children, replacing a stale copy left by an
+ *      earlier move (deleted children first), then check each table (but those below that triggers fill, and
+ *      audit_logs) holds as many of the tenant's rows as the source;
  *   3. in the source, in one transaction: switch the tenant's routing (`tenants.database_url_enc`) and
- *      delete the moved rows. If step 3 fails the tenant still reads its source rows, and running the
- *      move again replaces the copy.
+ *      delete the moved rows, children first, then check none is left. If step 3 fails the tenant still reads
+ *      its source rows, and running the move again replaces the copy.
+ *
+ * Only columns that are not generated are written; the target computes the others.
+ *
+ * Rows the database derives itself: inserting products and variants makes their product_search_terms (and
+ * products.total_stock, search_document) through triggers (migrations *_catalog and *_storefront_search). A
+ * table that already holds rows of the tenant in the target when its turn comes (after the stale copy was
+ * deleted, those can only come from triggers) is inserted with ON CONFLICT DO NOTHING, and its count is not
+ * checked (the triggers own it). Two other triggers touch moved rows: ml_accounts and ml_answers take the time
+ * of the move as updated_at.
  *
  * audit_logs is append-only (the database refuses DELETE, even to the owner), so the source keeps its
  * copy of the audit history and the target gets every audit row it does not already have: moving a
  * tenant out leaves its history until then in the pooled database as well, and moving it back merges
  * the two histories by id.
+ *
+ * tenant_daily_stats is a platform table (not forced RLS, so not moved) kept by triggers on orders and
+ * products, and the platform's stats page reads a store's rows in the database the store lives in. On a
+ * move, inserting the orders in the target adds their figures there and deleting them in the source takes
+ * them away, so order figures (placed, paid, refunded, cancelled) follow the store exactly. new_products only
+ * counts inserts (deleting a product takes nothing away): the target counts the moved products again by their
+ * creation day, products deleted before the move are no longer counted there, and the source keeps its
+ * counts. Moving a store out and back to a database that already counted its products therefore counts them
+ * twice in new_products for that database.
+ *
+ * Size: each table of the tenant is read as one JSON array (json_agg) and written with one statement, so
+ * memory holds one table at a time; a table whose JSON passes what a Node string holds (about 500 MB, e.g.
+ * many product_imports files) makes the move fail, with nothing lost.
  *
  * Run a move while the tenant is quiet (suspended, or in a maintenance window) and call
  * `Database.invalidateRouting(tenantId)` in every process afterwards (the resolver's pub/sub does it).
@@ -42,21 +69,8 @@ export interface MoveResult {
   copied: Record<string, number>;
 }
 
-/** Tenant-owned tables, parents before children. */
-const TENANT_TABLES = [
-  'storefront_configs',
-  'categories',
-  'products',
-  'product_variants',
-  'product_images',
-  'memberships',
-  'audit_logs',
-] as const;
-
-/** Tables a move deletes from the source (audit_logs is append-only), children before parents. */
-const DELETABLE_TABLES = TENANT_TABLES.filter((t) => t !== 'audit_logs').reverse();
-
-type Snapshot = Record<string, string>;
+/** Append-only (the database refuses DELETE): never deleted, merged by id. */
+const AUDIT_LOGS = 'audit_logs';
 
 export class TenantMoveError extends Error {
   override name = 'TenantMoveError';
@@ -138,21 +152,26 @@ async function move(plan: MovePlan): Promise<MoveResult> {
   await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   try {
     await setTenant(source, tenantId);
-    const snapshot = await readTenant(source, tenantId);
+    const platformRows = await readPlatformRows(source, tenantId);
+    const tables = parentsFirst(await tenantTables(source));
 
     const target = await plan.target();
     let copied: Record<string, number>;
     try {
-      copied = await writeTenant(target, tenantId, snapshot, plan.routingClient === 'target' ? plan.switchRouting : undefined);
+      checkSameTables(tables, await tenantTables(target));
+      copied = await copyTenant({
+        source, target, tenantId, tables, platformRows,
+        inSameTransaction: plan.routingClient === 'target' ? plan.switchRouting : undefined,
+      });
     } finally {
       if (target !== source && plan.routingClient === 'source') await target.end();
     }
     log(`copied ${Object.entries(copied).map(([t, n]) => `${t}=${n}`).join(', ')}`);
 
     if (plan.routingClient === 'source') await plan.switchRouting(source);
-    for (const table of DELETABLE_TABLES) {
-      await source.query(`DELETE FROM "${table}" WHERE tenant_id = $1`, [tenantId]);
-    }
+    await deleteTenantRows(source, tenantId, tables);
+    const left = await leftBehind(source, tenantId, tables);
+    if (left.length > 0) throw new TenantMoveError(`Rows of tenant ${tenantId} came back in the source while deleting them (${left.join(', ')}); the source was left as it was.`);
     await source.query('COMMIT');
     log(`tenant ${tenantId} moved; the source keeps its audit_logs rows (append-only)`);
     return { tenantId, copied };
@@ -162,60 +181,137 @@ async function move(plan: MovePlan): Promise<MoveResult> {
   }
 }
 
-/** The tenant's rows and the platform rows they reference, as JSON arrays of whole rows. */
-async function readTenant(client: pg.Client, tenantId: string): Promise<Snapshot> {
-  const snapshot: Snapshot = {};
-  const read = async (key: string, sql: string) => {
-    const { rows } = await client.query<{ rows: string }>(`SELECT coalesce(json_agg(t), '[]')::text AS rows FROM (${sql}) t`, [tenantId]);
-    snapshot[key] = rows[0]!.rows;
-  };
-  await read('tenants', 'SELECT * FROM tenants WHERE id = $1');
-  if (snapshot.tenants === '[]') throw new TenantMoveError(`Tenant ${tenantId} does not exist.`);
-  await read('plans', 'SELECT p.* FROM plans p JOIN tenants t ON t.plan_code = p.code WHERE t.id = $1');
-  await read('partners', 'SELECT p.* FROM partners p JOIN tenants t ON t.partner_id = p.id WHERE t.id = $1');
-  await read('users', 'SELECT u.* FROM users u WHERE u.id IN (SELECT user_id FROM memberships WHERE tenant_id = $1)');
-  for (const table of TENANT_TABLES) {
-    await read(table, `SELECT * FROM "${table}" WHERE tenant_id = $1`);
+/** The platform rows the tenant's rows point at, as JSON arrays of whole rows. */
+const PLATFORM_ROWS = {
+  plans: 'SELECT p.* FROM plans p JOIN tenants t ON t.plan_code = p.code WHERE t.id = $1',
+  partners: 'SELECT p.* FROM partners p JOIN tenants t ON t.partner_id = p.id WHERE t.id = $1',
+  tenants: 'SELECT * FROM tenants WHERE id = $1',
+  users: 'SELECT u.* FROM users u WHERE u.id IN (SELECT user_id FROM memberships WHERE tenant_id = $1)',
+} as const;
+
+/** In insert order; the target may already have them (another tenant's plan, an earlier move). */
+const PLATFORM_CONFLICT: Record<keyof typeof PLATFORM_ROWS, string> = {
+  plans: 'ON CONFLICT DO NOTHING',
+  partners: 'ON CONFLICT DO NOTHING',
+  tenants: 'ON CONFLICT (id) DO NOTHING',
+  users: 'ON CONFLICT DO NOTHING',
+};
+
+type PlatformRows = Record<keyof typeof PLATFORM_ROWS, string>;
+
+async function readPlatformRows(client: pg.Client, tenantId: string): Promise<PlatformRows> {
+  const rows = {} as PlatformRows;
+  for (const [name, sql] of Object.entries(PLATFORM_ROWS) as [keyof PlatformRows, string][]) {
+    rows[name] = (await readJson(client, sql, tenantId)).rows;
   }
-  return snapshot;
+  if (rows.tenants === '[]') throw new TenantMoveError(`Tenant ${tenantId} does not exist.`);
+  return rows;
 }
 
-/** Writes a snapshot into the target in one transaction, replacing what an earlier move left there. */
-async function writeTenant(
-  client: pg.Client,
-  tenantId: string,
-  snapshot: Snapshot,
-  inSameTransaction?: (client: pg.Client) => Promise<unknown>,
-): Promise<Record<string, number>> {
+/** The rows of a query as one JSON array (text, so big numbers keep their digits), and how many there are. */
+async function readJson(client: pg.Client, sql: string, tenantId: string): Promise<{ n: number; rows: string }> {
+  const { rows } = await client.query<{ n: number; rows: string }>(
+    `SELECT count(*)::int AS n, coalesce(json_agg(t), '[]')::text AS rows FROM (${sql}) t`,
+    [tenantId],
+  );
+  return rows[0]!;
+}
+
+/** Both databases must be at the same schema, or columns would be dropped on the way. */
+function checkSameTables(source: TenantTable[], target: TenantTable[]): void {
+  const shape = (tables: TenantTable[]) => new Map(tables.map((t) => [t.name, t.columns.map((c) => c.name).join(',')]));
+  const [from, to] = [shape(source), shape(target)];
+  const differ = [...new Set([...from.keys(), ...to.keys()])].filter((name) => from.get(name) !== to.get(name)).sort();
+  if (differ.length > 0) {
+    throw new TenantMoveError(
+      `The source and target databases hold different tenant tables (${differ.join(', ')}); migrate both to the same version first.`,
+    );
+  }
+}
+
+interface CopyPlan {
+  source: pg.Client;
+  target: pg.Client;
+  tenantId: string;
+  /** Parents first. */
+  tables: TenantTable[];
+  platformRows: PlatformRows;
+  /** Runs in the target's transaction before it commits (the routing switch, when the target is the platform). */
+  inSameTransaction?: (client: pg.Client) => Promise<unknown>;
+}
+
+/**
+ * Copies the tenant into the target in one transaction, replacing what an earlier move left there. Returns the
+ * rows written per table (rows a trigger already made are not counted again).
+ */
+async function copyTenant(plan: CopyPlan): Promise<Record<string, number>> {
+  const { source, target, tenantId, tables } = plan;
   const copied: Record<string, number> = {};
-  const insert = async (table: string, conflict: string) => {
-    const result = await client.query(
-      `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ${conflict}`,
-      [snapshot[table]],
+  /** `columns`: the ones to write, or every column. */
+  const insert = async (table: string, columns: string | null, json: string, conflict: string) => {
+    const into = columns === null ? quoteIdent(table) : `${quoteIdent(table)} (${columns})`;
+    const result = await target.query(
+      `INSERT INTO ${into} SELECT ${columns ?? '*'} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) ${conflict}`,
+      [json],
     );
     copied[table] = result.rowCount ?? 0;
   };
-  await client.query('BEGIN');
+  await target.query('BEGIN');
   try {
-    await setTenant(client, tenantId);
-    // Platform rows the tenant's rows point at; the target may already have them.
-    await insert('plans', 'ON CONFLICT DO NOTHING');
-    await insert('partners', 'ON CONFLICT DO NOTHING');
-    await insert('tenants', 'ON CONFLICT (id) DO NOTHING');
-    await insert('users', 'ON CONFLICT DO NOTHING');
-    for (const table of DELETABLE_TABLES) {
-      await client.query(`DELETE FROM "${table}" WHERE tenant_id = $1`, [tenantId]);
+    await setTenant(target, tenantId);
+    for (const name of Object.keys(PLATFORM_ROWS) as (keyof PlatformRows)[]) {
+      await insert(name, null, plan.platformRows[name], PLATFORM_CONFLICT[name]);
     }
-    for (const table of TENANT_TABLES) {
-      await insert(table, table === 'audit_logs' ? 'ON CONFLICT (id) DO NOTHING' : '');
+    await deleteTenantRows(target, tenantId, tables);
+
+    const expected = new Map<string, number>();
+    for (const table of tables) {
+      const { n, rows } = await readJson(source, `SELECT * FROM ${quoteIdent(table.name)} WHERE tenant_id = $1`, tenantId);
+      const columns = table.columns.filter((c) => !c.generated).map((c) => quoteIdent(c.name)).join(', ');
+      if (table.name === AUDIT_LOGS) {
+        await insert(table.name, columns, rows, 'ON CONFLICT (id) DO NOTHING');
+      } else if ((await countRows(target, table.name, tenantId)) > 0) {
+        // Made by triggers on the parents inserted above (product_search_terms): keep them, add what they lack.
+        await insert(table.name, columns, rows, 'ON CONFLICT DO NOTHING');
+      } else {
+        await insert(table.name, columns, rows, '');
+        expected.set(table.name, n);
+      }
     }
-    await inSameTransaction?.(client);
-    await client.query('COMMIT');
+    // A trigger of a later table must not have removed rows of an earlier one.
+    for (const [name, n] of expected) {
+      const here = await countRows(target, name, tenantId);
+      if (here !== n) throw new TenantMoveError(`${name}: the source holds ${n} rows of tenant ${tenantId} but the copy holds ${here}; nothing was moved.`);
+    }
+    await plan.inSameTransaction?.(target);
+    await target.query('COMMIT');
     return copied;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await target.query('ROLLBACK').catch(() => {});
     throw error;
   }
+}
+
+/** Deletes the tenant's rows of every tenant table but audit_logs, children before parents. */
+async function deleteTenantRows(client: pg.Client, tenantId: string, parentsFirstTables: TenantTable[]): Promise<void> {
+  for (const table of [...parentsFirstTables].reverse()) {
+    if (table.name === AUDIT_LOGS) continue;
+    await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE tenant_id = $1`, [tenantId]);
+  }
+}
+
+/** Tables (audit_logs aside) still holding rows of the tenant, e.g. ones a delete trigger made again. */
+async function leftBehind(client: pg.Client, tenantId: string, tables: TenantTable[]): Promise<string[]> {
+  const left: string[] = [];
+  for (const table of tables) {
+    if (table.name !== AUDIT_LOGS && (await countRows(client, table.name, tenantId)) > 0) left.push(table.name);
+  }
+  return left;
+}
+
+async function countRows(client: pg.Client, table: string, tenantId: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(table)} WHERE tenant_id = $1`, [tenantId]);
+  return rows[0]!.n;
 }
 
 /**

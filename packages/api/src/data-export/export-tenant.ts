@@ -7,10 +7,9 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import yazl from 'yazl';
-import { Prisma, type Database, type TenantDb } from '@vitrine/db';
+import { Prisma, quoteIdent, tenantTables, type Database, type TenantDb, type TenantTable } from '@vitrine/db';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportManifest } from './manifest.ts';
 import { isRedacted, PLATFORM_COLUMNS, REDACTED_COLUMNS, WITHHELD_PLATFORM_COLUMNS } from './redaction.ts';
-import { quoteIdent, tenantTables, type TenantTable } from './tenant-tables.ts';
 
 export interface ExportProgress {
   done: number;

@@ -2,12 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { Prisma, type Database } from '@vitrine/db';
+import { parentsFirst, Prisma, quoteIdent, tenantTables, type Database, type TenantTable } from '@vitrine/db';
 import { audit } from '../audit.ts';
 import { storeSlugProblem } from '../routers/tenant/slug.ts';
 import { exportManifestSchema, type ExportManifest } from './manifest.ts';
 import { REDACTED_COLUMNS, REGENERATED_ON_RESTORE } from './redaction.ts';
-import { parentsFirst, quoteIdent, tenantTables, type TenantTable } from './tenant-tables.ts';
 
 /** The import cannot go ahead; the message says why and what to do. Nothing was written. */
 export class ImportRefusedError extends Error {

@@ -9,4 +9,4 @@ export { REDACTED_COLUMNS, PLATFORM_COLUMNS, WITHHELD_PLATFORM_COLUMNS } from '.
 export { runDataExport, deleteExpiredExports, exportStorageKey } from './run-export.ts';
 export { downloadDataExport, EXPIRED_SENTENCE, type ExportCaller } from './download.ts';
 export { EXPORT_TTL_MS, type DataExportView, type DataExportStatus } from './requests.ts';
-export { tenantTables, type TenantTable } from './tenant-tables.ts';
+export { tenantTables, type TenantTable } from '@vitrine/db';

@@ -1,16 +1,18 @@
-import { Prisma, type TenantDb } from '@vitrine/db';
+import { Prisma } from './generated/prisma/client.ts';
+import type { TenantClient } from './tenant-scope.ts';
 
 /**
  * The tenant-owned tables, read from the database itself: every table of the schema that has a `tenant_id`
- * column and forced row-level security. A table added by a later migration is exported (and restored) without
- * touching this code; the test beside it checks the list against TENANT_MODELS.
+ * column and forced row-level security. A table added by a later migration is exported, restored and moved
+ * between databases (provision.ts) without touching this code. Platform tables that carry a tenant_id without
+ * forced RLS (domains, tenant_daily_stats, ...) are not in the list.
  */
 export interface TableColumn {
   name: string;
   /** format_type(), e.g. `text`, `bigint`, `jsonb`, `timestamp(3) with time zone`, `text[]`. */
   type: string;
   notNull: boolean;
-  /** A generated column: exported, never written back. */
+  /** A generated column: read, never written back. */
   generated: boolean;
 }
 
@@ -36,7 +38,8 @@ interface CatalogRow {
   foreign_keys: ForeignKey[] | null;
 }
 
-const CATALOG = Prisma.sql`
+/** No parameters, so it runs as is through Prisma or a plain pg client. */
+const CATALOG = `
   SELECT c.relname::text AS "table",
     (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'notNull', a.attnotnull,
          'generated', a.attgenerated <> '') ORDER BY a.attnum)
@@ -59,23 +62,38 @@ const CATALOG = Prisma.sql`
     AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped)
   ORDER BY c.relname`;
 
-/** Runs a catalog query: a tenant-scoped client's `$scopedRaw`, or a transaction's `$queryRaw`. */
+/** Runs a catalog query through Prisma: a transaction's or the platform client's `$queryRaw`. */
 export type CatalogReader = (query: Prisma.Sql) => Promise<unknown>;
 
-/** Every tenant-owned table with its columns, primary key and foreign keys, by name. */
-export async function tenantTables(read: CatalogReader | TenantDb): Promise<TenantTable[]> {
-  const rows = (await (typeof read === 'function' ? read(CATALOG) : read.$scopedRaw(CATALOG))) as CatalogRow[];
+/** A plain `pg.Client` (or pool): what provision.ts holds. */
+export interface PgQueryable {
+  query(text: string): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Every tenant-owned table with its columns, primary key and foreign keys, by name. `read` is a Prisma reader, a
+ * tenant-scoped client (its `$scopedRaw`) or a pg client; the catalog is the same whoever reads it.
+ */
+export async function tenantTables(read: CatalogReader | TenantClient | PgQueryable): Promise<TenantTable[]> {
+  const rows = (await runCatalog(read)) as CatalogRow[];
   return rows.map((row) => {
     if (!row.key || row.key.length === 0) {
-      throw new Error(`The tenant table ${row.table} has no primary key; the export pages through tables by their key.`);
+      throw new Error(`The tenant table ${row.table} has no primary key; exports page through tables by their key.`);
     }
     return { name: row.table, columns: row.columns, key: row.key, foreignKeys: row.foreign_keys ?? [] };
   });
 }
 
+function runCatalog(read: CatalogReader | TenantClient | PgQueryable): Promise<unknown> {
+  if (typeof read === 'function') return read(Prisma.raw(CATALOG));
+  if ('$scopedRaw' in read) return read.$scopedRaw(Prisma.raw(CATALOG));
+  return read.query(CATALOG).then((result) => result.rows);
+}
+
 /**
- * The tables in an order that inserts parents before children (foreign keys between tenant tables). A table
- * referring to itself (categories' parent) is inserted whole in one statement, so its order does not matter.
+ * The tables in an order that inserts parents before children (foreign keys between tenant tables); reversed, it
+ * deletes children before parents. A table referring to itself (categories' parent) must be inserted whole in one
+ * statement, so its order does not matter.
  */
 export function parentsFirst(tables: TenantTable[]): TenantTable[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
