@@ -1,15 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { stripeClient, stripeEnvSchema, type Stripe } from '@vitrine/payments';
+import { wholeNumberFromEnv } from '../lib/env-number.ts';
 
 /** Days a store stays PAST_DUE (fully working) after a failed renewal before it is RESTRICTED. */
 export const DEFAULT_GRACE_DAYS = 7;
 
 /** BILLING_GRACE_DAYS (whole days, 0–60), default 7; a malformed value falls back to the default. */
 export function graceDays(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.BILLING_GRACE_DAYS?.trim();
-  if (!raw) return DEFAULT_GRACE_DAYS;
-  const days = Number(raw);
-  return Number.isInteger(days) && days >= 0 && days <= 60 ? days : DEFAULT_GRACE_DAYS;
+  return wholeNumberFromEnv(env.BILLING_GRACE_DAYS, { min: 0, max: 60, fallback: DEFAULT_GRACE_DAYS });
 }
 
 const platformKeys = stripeEnvSchema.pick({ STRIPE_SECRET_KEY: true, STRIPE_API_BASE: true });

@@ -1,6 +1,7 @@
 import type { Database, Order } from '@vitrine/db';
 import type { Stripe } from '@vitrine/payments';
 import { enqueueInTransaction, safeJobId, type OutboxWriter } from '@vitrine/queue';
+import { wholeNumberFromEnv } from '../lib/env-number.ts';
 import { reconcileCheckoutSession } from './checkout-session.ts';
 import { applyExpiry, lockOrder } from './order-lifecycle.ts';
 import { storeStripeClient } from './store-stripe.ts';
@@ -17,10 +18,7 @@ export const PAYMENT_PAGE_MINUTES = 30;
 
 /** UNPAID_ORDER_HOLD_MINUTES (whole minutes, 5–1440), default 60; a malformed value falls back to the default. */
 export function unpaidHoldMinutes(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.UNPAID_ORDER_HOLD_MINUTES?.trim();
-  if (!raw) return DEFAULT_UNPAID_HOLD_MINUTES;
-  const minutes = Number(raw);
-  return Number.isInteger(minutes) && minutes >= 5 && minutes <= 1440 ? minutes : DEFAULT_UNPAID_HOLD_MINUTES;
+  return wholeNumberFromEnv(env.UNPAID_ORDER_HOLD_MINUTES, { min: 5, max: 1440, fallback: DEFAULT_UNPAID_HOLD_MINUTES });
 }
 
 const minutes = (n: number) => n * 60_000;
