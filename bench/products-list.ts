@@ -1,11 +1,10 @@
 // The admin product list (catalog.products.list) at PRODUCTS products (default 50,000) in one store, next to a
 // neighbour store of the same size: p50 and p99 of each kind of page through the owner's tRPC caller, on a fresh test
-// database. The seed is the one of packages/api/src/routers/catalog/products-list.scale.test.ts (which checks the
-// answers; the timing lives here): "Product <n>", one variant each with stock n % 7, 10% drafts, 4% archived, three
-// products per second of created_at (so keyset ties occur), a collection holding every 100th product.
+// database. The seed is seedBigCatalog, shared with packages/api/src/routers/catalog/products-list.scale.test.ts
+// (which checks the answers; the timing lives here).
 //
 //   pnpm --filter @vitrine/bench products-list        (PRODUCTS and RUNS can be set; needs Postgres and Redis)
-import { createApiHarness } from '@vitrine/api/testing';
+import { createApiHarness, seedBigCatalog } from '@vitrine/api/testing';
 import { percentile } from './stats.ts';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 50_000);
@@ -26,24 +25,8 @@ try {
   for (const [tenantId, prefix] of [[store.id, 'p'], [other.id, 'q']] as const) {
     // A store of that size is on the unlimited plan.
     await h.setPlan(tenantId, 'enterprise');
-    await h.owner.$executeRawUnsafe(`
-      INSERT INTO products (id, tenant_id, title, slug, status, created_at, updated_at)
-      SELECT '${prefix}' || lpad(g::text, 6, '0'), '${tenantId}', 'Product ' || g, '${prefix}-' || g,
-             (CASE WHEN g % 10 = 0 THEN 'DRAFT' WHEN g % 25 = 1 THEN 'ARCHIVED' ELSE 'ACTIVE' END)::"ProductStatus",
-             timestamp '2026-01-01' + (g / 3) * interval '1 second', now()
-        FROM generate_series(1, ${PRODUCTS}) AS g`);
-    await h.owner.$executeRawUnsafe(`
-      INSERT INTO product_variants (id, tenant_id, product_id, sku, price_amount, currency, stock, updated_at)
-      SELECT 'v' || p.id, p.tenant_id, p.id, 'SKU-' || p.id, 1000 + (random() * 9000)::int, 'BRL', substr(p.id, 2)::int % 7, now()
-        FROM products p WHERE p.tenant_id = '${tenantId}'`);
-    await h.owner.$executeRawUnsafe(`
-      INSERT INTO collections (id, tenant_id, title, slug, updated_at) VALUES ('col-${prefix}', '${tenantId}', 'Picks', 'picks', now())`);
-    await h.owner.$executeRawUnsafe(`
-      INSERT INTO collection_products (tenant_id, collection_id, product_id, position)
-      SELECT '${tenantId}', 'col-${prefix}', id, substr(id, 2)::int FROM products
-       WHERE tenant_id = '${tenantId}' AND substr(id, 2)::int % 100 = 0`);
+    await seedBigCatalog(h.owner, tenantId, prefix, PRODUCTS);
   }
-  for (const table of ['products', 'product_variants', 'product_search_terms', 'collection_products']) await h.owner.$executeRawUnsafe(`ANALYZE ${table}`);
   console.log(`seeded ${PRODUCTS} products × 2 stores (1 variant each) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${RUNS} runs per query`);
 
   /**

@@ -6,3 +6,4 @@ export { createApiHarness, type ApiHarness, type ApiHarnessOptions, type Caller,
 export { createDesktopToken } from '../routers/desktop/tokens.ts';
 export { serveApiOverHttp, type ApiHttpServer } from './http-server.ts';
 export { DESKTOP_RATE } from '../lib/desktop-rate.ts';
+export { seedBigCatalog } from './big-catalog.ts';

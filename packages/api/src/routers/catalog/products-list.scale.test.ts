@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../context.ts';
+import { seedBigCatalog } from '../../test-support/big-catalog.ts';
 import { createApiHarness, type ApiHarness } from '../../test-support/harness.ts';
 
 /**
@@ -16,24 +17,6 @@ let owner: SessionUser;
 let store: { id: string };
 const PRODUCTS = 50_000;
 
-async function seed(tenantId: string, prefix: string) {
-  await h.owner.$executeRawUnsafe(`
-    INSERT INTO products (id, tenant_id, title, slug, status, created_at, updated_at)
-    SELECT '${prefix}' || lpad(g::text, 6, '0'), '${tenantId}', 'Product ' || g, '${prefix}-' || g,
-           (CASE WHEN g % 10 = 0 THEN 'DRAFT' WHEN g % 25 = 1 THEN 'ARCHIVED' ELSE 'ACTIVE' END)::"ProductStatus",
-           timestamp '2026-01-01' + (g / 3) * interval '1 second', now()
-    FROM generate_series(1, ${PRODUCTS}) AS g`);
-  await h.owner.$executeRawUnsafe(`
-    INSERT INTO product_variants (id, tenant_id, product_id, sku, price_amount, currency, stock, updated_at)
-    SELECT 'v' || p.id, p.tenant_id, p.id, 'SKU-' || p.id, 1000 + (random() * 9000)::int, 'BRL', (substr(p.id, 2)::int % 7), now()
-    FROM products p WHERE p.tenant_id = '${tenantId}'`);
-  // A collection holding every 100th product.
-  await h.owner.$executeRawUnsafe(`
-    INSERT INTO collections (id, tenant_id, title, slug, updated_at) VALUES ('col-${prefix}', '${tenantId}', 'Picks', 'picks', now());
-    INSERT INTO collection_products (tenant_id, collection_id, product_id, position)
-    SELECT '${tenantId}', 'col-${prefix}', id, substr(id, 2)::int FROM products WHERE tenant_id = '${tenantId}' AND substr(id, 2)::int % 100 = 0`);
-}
-
 beforeAll(async () => {
   h = await createApiHarness('scale');
   owner = await h.createUser('owner');
@@ -42,9 +25,8 @@ beforeAll(async () => {
   // 50,000 products each: on the unlimited plan, as a store of that size would be.
   await h.setPlan(store.id, 'enterprise');
   await h.setPlan(other.id, 'enterprise');
-  await seed(store.id, 'p');
-  await seed(other.id, 'q');
-  await h.owner.$executeRawUnsafe('ANALYZE products; ANALYZE product_variants; ANALYZE product_search_terms; ANALYZE collection_products');
+  await seedBigCatalog(h.owner, store.id, 'p', PRODUCTS);
+  await seedBigCatalog(h.owner, other.id, 'q', PRODUCTS);
   // 100,000 products and variants with their search terms: minutes on a busy 2-core machine.
 }, 600_000);
 afterAll(() => h?.close(), 300_000);
