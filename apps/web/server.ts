@@ -17,6 +17,7 @@ import { getDb } from './src/server/db.ts';
 import { storePageKey } from './src/store-cache/page-key.ts';
 import { storePages } from './src/store-cache/store-pages.ts';
 import { countCachedVisit, flushVisits, startVisitFlusher } from './src/store-cache/visits.ts';
+import { warmUpRoutes } from './src/server/warm-up.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const dev = process.env.NODE_ENV !== 'production';
@@ -62,7 +63,10 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(`vitrine web ready on http://localhost:${port}${dev ? ' (development)' : ''}`));
+server.listen(port, () => {
+  console.log(`vitrine web ready on http://localhost:${port}${dev ? ' (development)' : ''}`);
+  if (!dev) void warmUpRoutes(`http://127.0.0.1:${port}`);
+});
 
 const stop = () => {
   server.close();
