@@ -91,7 +91,7 @@ test.describe('seller desktop app', () => {
   });
 
   test('the desktop app signs in through the browser, syncs, and shows the orders and the questions queue', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     app = await createDesktopApp({ dataDir, platformUrl: proxy.url, vault: memoryVault(), deviceName: 'E2E desktop', syncIntervalMs: 3_000 });
     desktop = await desktopContext.newPage();
     const violations: string[] = [];
@@ -111,7 +111,8 @@ test.describe('seller desktop app', () => {
     await expect(page.getByTestId('desktop-approved')).toContainText('E2E desktop is signed in');
 
     await expect(desktop.getByTestId('connection')).toHaveText('Online', { timeout: 20_000 });
-    await expect(desktop.getByTestId('last-sync')).not.toHaveText(/never/i, { timeout: 30_000 });
+    // The app polls every few seconds, and a poll lost on a busy machine is retried after the client's 20 s timeout.
+    await expect(desktop.getByTestId('last-sync')).not.toHaveText(/never/i, { timeout: 60_000 });
 
     const { questions, orders } = await platformQuestions();
     expect(questions.length).toBe(4);
