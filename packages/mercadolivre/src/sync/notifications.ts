@@ -10,6 +10,8 @@ export interface ProcessNotificationOptions {
   clientFor: (account: MlAccount) => MlClient;
   /** On the job's last attempt a failure dead-letters the notification instead of being retried. */
   lastAttempt: boolean;
+  /** Why the store may not use Mercado Livre now (its module is off): the notification is IGNORED with it, unread. */
+  refused?: string | null;
 }
 
 export type NotificationOutcome =
@@ -29,6 +31,7 @@ export async function processNotification(options: ProcessNotificationOptions): 
   const notification = await tenantDb.mlNotification.findUnique({ where: { id: notificationId } });
   if (!notification || notification.status !== 'RECEIVED') return { outcome: 'skipped', reason: 'already handled' };
 
+  if (options.refused) return settle(tenantDb, notificationId, 'IGNORED', options.refused);
   const account = await tenantDb.mlAccount.findUnique({ where: { id: notification.accountId } });
   if (account?.status !== 'ACTIVE') return settle(tenantDb, notificationId, 'IGNORED', 'The account is not connected.');
 
