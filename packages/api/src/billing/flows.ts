@@ -7,7 +7,7 @@ import type { TenantContext } from '../trpc.ts';
 import { applySubscription, lockSubscriptionRow } from './apply.ts';
 import { platformStripe } from './config.ts';
 import { lookupKeyOf, sellablePrices, stripePriceByLookupKey, type BillingInterval } from './prices.ts';
-import { ENDED_STATUSES, LIVE_STATUSES } from './state.ts';
+import { hasCurrentSubscription, LIVE_STATUSES } from './state.ts';
 
 /**
  * What the store's owner (billing:manage) does with its subscription. Every Stripe request carries an
@@ -118,10 +118,10 @@ export async function startSubscription(ctx: TenantContext, input: { planCode: s
 
 async function liveSubscription(db: Database, tenantId: string) {
   const row = await db.platform.tenantSubscription.findUnique({ where: { tenantId } });
-  if (!row?.stripeSubscriptionId || ENDED_STATUSES.has(row.status ?? '') || row.status === null) {
+  if (!row || !hasCurrentSubscription(row)) {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This store has no subscription yet; choose a paid plan first.' });
   }
-  return { ...row, stripeSubscriptionId: row.stripeSubscriptionId };
+  return { ...row, stripeSubscriptionId: row.stripeSubscriptionId! };
 }
 
 /**
@@ -208,7 +208,7 @@ export async function subscriptionView(ctx: Pick<TenantContext, 'db' | 'tenant'>
     ctx.db.platform.tenantSubscription.findUnique({ where: { tenantId: ctx.tenant.id } }),
     ctx.db.platform.tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id }, select: { planCode: true, status: true, billingStatus: true, trialEndsAt: true } }),
   ]);
-  const live = row?.stripeSubscriptionId && row.status && !ENDED_STATUSES.has(row.status) ? row : null;
+  const live = hasCurrentSubscription(row) ? row : null;
   return {
     planCode: tenant.planCode,
     tenantStatus: tenant.status,

@@ -4,6 +4,10 @@ import type { BillingStatus, TenantStatus } from '@vitrine/db';
 export const LIVE_STATUSES = new Set(['trialing', 'active', 'past_due', 'unpaid']);
 /** Stripe statuses of a subscription that is over: the store is back on Free. */
 export const ENDED_STATUSES = new Set(['canceled', 'incomplete_expired']);
+/** A stored subscription row that is not over: Stripe knows it, with a status that is not an ended one. */
+export function hasCurrentSubscription(row: { stripeSubscriptionId: string | null; status: string | null } | null | undefined): boolean {
+  return Boolean(row?.stripeSubscriptionId && row.status && !ENDED_STATUSES.has(row.status));
+}
 /** The plan a store falls back to when its subscription ends. */
 export const FREE_PLAN = 'free';
 

@@ -3,7 +3,7 @@ import { audit, platformAudit, staffActor } from '../../audit.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { moveSubscription } from '../../billing/flows.ts';
 import { lookupKeyOf, type BillingInterval } from '../../billing/prices.ts';
-import { ENDED_STATUSES } from '../../billing/state.ts';
+import { hasCurrentSubscription } from '../../billing/state.ts';
 import type { AuthedContext } from '../../trpc.ts';
 import type { ChangePlanInput, ExtendTrialInput } from './inputs.ts';
 
@@ -40,7 +40,7 @@ async function changeTenant<T>(
  */
 export async function changeTenantPlan(ctx: AuthedContext, input: ChangePlanInput) {
   const subscription = await ctx.db.platform.tenantSubscription.findUnique({ where: { tenantId: input.tenantId }, select: { stripeSubscriptionId: true, status: true, interval: true } });
-  const paying = Boolean(subscription?.stripeSubscriptionId && subscription.status && !ENDED_STATUSES.has(subscription.status));
+  const paying = hasCurrentSubscription(subscription);
   if (!paying) {
     return changeTenant(ctx, input.tenantId, async (tx, current) => {
       const plan = await planToMoveTo(tx, input.planCode, current.planCode);
